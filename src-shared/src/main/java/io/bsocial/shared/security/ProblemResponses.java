@@ -1,0 +1,48 @@
+package io.bsocial.shared.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * RFC 9457 answers for requests that Spring Security stops before any controller runs: an API
+ * client gets a problem document, never a redirect to the login page or an HTML error.
+ */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> write(response, HttpStatus.UNAUTHORIZED,
+                "Authentication is required: log in, then send the session cookie or the X-Auth-Token header.");
+    }
+
+    public static AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN,
+                "The request was refused. Calls authenticated by the session cookie need a CSRF token.");
+    }
+
+    public static boolean isApiRequest(HttpServletRequest request) {
+        return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
+    public static boolean isApiPath(String path) {
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** Writes a problem document whose texts are fixed strings of ours, never user input. */
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+}

@@ -1,0 +1,85 @@
+package io.bsocial.web.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.bsocial.web.support.SqlTime;
+
+@Repository
+public class AccountRepository {
+
+    private static final String COLUMNS = "id, username, email, first_name, last_name, password_hash, registered_at";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a new account; a taken username or e-mail surfaces as a DuplicateKeyException. */
+    Account insert(NewAccount account, String passwordHash, Instant registeredAt) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO users (username, username_key, email, email_key, first_name, last_name,
+                                   password_hash, registered_at)
+                VALUES (:username, :usernameKey, :email, :emailKey, :firstName, :lastName, :hash, :at)
+                """)
+                .param("username", account.username())
+                .param("usernameKey", key(account.username()))
+                .param("email", account.email())
+                .param("emailKey", key(account.email()))
+                .param("firstName", account.firstName())
+                .param("lastName", account.lastName())
+                .param("hash", passwordHash)
+                .param("at", SqlTime.of(registeredAt))
+                .update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        return new Account(id, account.username(), account.email(), account.firstName(), account.lastName(),
+                passwordHash, registeredAt);
+    }
+
+    public Optional<Account> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id)
+                .query(AccountRepository::map).optional();
+    }
+
+    public Optional<Account> findByUsername(String username) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = ?").param(key(username))
+                .query(AccountRepository::map).optional();
+    }
+
+    /** The account whose username or e-mail is {@code login}, compared case-insensitively. */
+    public Optional<Account> findByLogin(String login) {
+        String key = key(login);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = :key OR email_key = :key")
+                .param("key", key)
+                .query(AccountRepository::map).optional();
+    }
+
+    boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE username_key = ?").param(key(username))
+                .query(Long.class).single() > 0;
+    }
+
+    boolean emailTaken(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE email_key = ?").param(key(email))
+                .query(Long.class).single() > 0;
+    }
+
+    static String key(String value) {
+        return value.trim().toLowerCase(Locale.ROOT);
+    }
+
+    static Account map(ResultSet rs, int row) throws SQLException {
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("password_hash"),
+                SqlTime.instant(rs, "registered_at"));
+    }
+}

@@ -1,0 +1,8 @@
+package io.bsocial.web.account;
+
+import java.time.Instant;
+
+/** A user as they see themselves ({@code /api/me}, registration, login): adds e-mail and registration time. */
+public record AccountView(long id, String username, String firstName, String lastName, String email,
+        Instant registeredAt) {
+}

@@ -1,0 +1,67 @@
+package io.bsocial.web.account;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bsocial.web.support.ConflictException;
+import io.bsocial.web.support.FieldProblem;
+import io.bsocial.web.support.InputValidator;
+import io.bsocial.web.support.InvalidInputException;
+import io.bsocial.web.support.SqlTime;
+
+/** Creates accounts: validates every field at once, refuses taken names, stores only a password hash. */
+@Service
+public class Registration {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final InputValidator validator;
+    private final Clock clock;
+
+    Registration(AccountRepository accounts, PasswordEncoder passwordEncoder, InputValidator validator, Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account register(RegistrationRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
+        if (request.password() != null && !request.password().equals(request.passwordConfirmation())
+                && problems.stream().noneMatch(p -> p.field().equals("passwordConfirmation"))) {
+            problems.add(new FieldProblem("passwordConfirmation", "Passwords do not match."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        NewAccount account = request.toNewAccount();
+        requireAvailable(account);
+        try {
+            return accounts.insert(account, passwordEncoder.encode(request.password()), SqlTime.now(clock));
+        } catch (DuplicateKeyException raced) {
+            // Someone registered the same name in the instant between our check and the insert.
+            throw new ConflictException(List.of(
+                    new FieldProblem("username", "That username or e-mail was just taken. Try another.")));
+        }
+    }
+
+    private void requireAvailable(NewAccount account) {
+        List<FieldProblem> taken = new ArrayList<>();
+        if (accounts.usernameTaken(account.username())) {
+            taken.add(new FieldProblem("username", "That username is already taken."));
+        }
+        if (accounts.emailTaken(account.email())) {
+            taken.add(new FieldProblem("email", "An account with that e-mail already exists."));
+        }
+        if (!taken.isEmpty()) {
+            throw new ConflictException(taken);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.bsocial.web.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+@Controller
+class LoginPageController {
+
+    @GetMapping("/login")
+    String login(Authentication authentication) {
+        boolean loggedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
+        return loggedIn ? "redirect:/" : "account/login";
+    }
+
+    /** Reached by forward from {@link ThrottledFormLoginFilter}: the login page, answered 429. */
+    @RequestMapping("/login/throttled")
+    String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
+        Object seconds = request.getAttribute(ThrottledFormLoginFilter.RETRY_AFTER_ATTRIBUTE);
+        if (seconds == null) {
+            return "redirect:/login";
+        }
+        response.setStatus(429);
+        long minutes = Math.max(1, ((Long) seconds + 59) / 60);
+        model.addAttribute("waitMinutes", minutes);
+        model.addAttribute("login", request.getParameter("login"));
+        return "account/login";
+    }
+}

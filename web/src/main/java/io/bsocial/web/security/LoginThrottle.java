@@ -1,0 +1,51 @@
+package io.bsocial.web.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows password guessing: after too many failures from one client, or against one account,
+ * further attempts wait until the oldest failure leaves the window. Successes are never counted,
+ * so a client that is not failing is never slowed. Kept per instance, in memory.
+ */
+@Component
+public class LoginThrottle {
+
+    private final SlidingWindowCounter clientFailures;
+    private final SlidingWindowCounter accountFailures;
+    private final Clock clock;
+
+    LoginThrottle(LoginThrottleProperties properties, Clock clock) {
+        this.clientFailures = new SlidingWindowCounter(properties.maxFailuresPerClient(), properties.window());
+        this.accountFailures = new SlidingWindowCounter(properties.maxFailuresPerAccount(), properties.window());
+        this.clock = clock;
+    }
+
+    /** How long this client must wait before trying this login again; zero when it may try now. */
+    public Duration retryAfter(String client, String login) {
+        Duration byClient = clientFailures.retryAfter(client, clock.instant());
+        Duration byAccount = accountFailures.retryAfter(accountKey(login), clock.instant());
+        return byClient.compareTo(byAccount) >= 0 ? byClient : byAccount;
+    }
+
+    public void failed(String client, String login) {
+        clientFailures.record(client, clock.instant());
+        accountFailures.record(accountKey(login), clock.instant());
+    }
+
+    public void succeeded(String login) {
+        accountFailures.clear(accountKey(login));
+    }
+
+    /** Whole seconds for a {@code Retry-After} header, never zero. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    private static String accountKey(String login) {
+        return login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,17 @@
+package io.bsocial.web.security;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Failed-login limits. The client limit follows Mastodon (25 failures per 5 minutes); the account
+ * limit slows guessing spread over many clients. A load test may raise both.
+ */
+@ConfigurationProperties("bsocial.login-throttle")
+public record LoginThrottleProperties(
+        @DefaultValue("25") int maxFailuresPerClient,
+        @DefaultValue("50") int maxFailuresPerAccount,
+        @DefaultValue("5m") Duration window) {
+}

@@ -1,0 +1,59 @@
+package io.bsocial.web.support;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+import io.bsocial.shared.security.ProblemResponses;
+
+/**
+ * Where the servlet container sends errors that no controller handled (unknown routes, 405s,
+ * failures in filters): a problem document under {@code /api}, the error page elsewhere. Never a
+ * stack trace, exception name or message.
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+    @RequestMapping("/error")
+    Object error(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null && ProblemResponses.isApiPath(uri.substring(request.getContextPath().length()))) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+            problem.setType(ApiExceptionHandler.BLANK);
+            problem.setInstance(URI.create(uri));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return new ModelAndView("error", Map.of("status", status.value(), "title", status.getReasonPhrase(),
+                "detail", detail(status)), status);
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    private static String detail(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "There is nothing here.";
+            case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+            case FORBIDDEN -> "You may not do that. If you came from a form, reload the page and try again.";
+            case UNAUTHORIZED -> "Please log in.";
+            case PAYLOAD_TOO_LARGE -> "The request is too large.";
+            default -> status.is4xxClientError() ? "The request could not be processed."
+                    : "Something went wrong on our side. Please try again.";
+        };
+    }
+}

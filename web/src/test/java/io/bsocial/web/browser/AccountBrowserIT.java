@@ -1,0 +1,80 @@
+package io.bsocial.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.bsocial.web.support.TestUsers;
+
+/** A person registers, logs in, sees their (empty) feed and logs out, in a real Chromium. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void registerLogInSeeTheEmptyFeedAndLogOut() {
+        String username = TestUsers.uniqueUsername("sel");
+
+        browser.open("/");
+        browser.waitForPath("/login");
+        browser.click("#register-link");
+        browser.waitForPath("/register");
+
+        // A first attempt with a mistake shows the error next to the field and keeps the input.
+        browser.type("#firstName", "Selena");
+        browser.type("#lastName", "Nium");
+        browser.type("#username", username);
+        browser.type("#email", username + "@example.com");
+        browser.type("#password", TestUsers.PASSWORD);
+        browser.type("#passwordConfirmation", "something else");
+        browser.click("#register-submit");
+        browser.waitForText(".invalid-feedback", "Passwords do not match.");
+        assertThat(browser.find("#username").getDomProperty("value")).isEqualTo(username);
+
+        browser.type("#password", TestUsers.PASSWORD);
+        browser.type("#passwordConfirmation", TestUsers.PASSWORD);
+        browser.click("#register-submit");
+        browser.waitForPath("/login");
+        assertThat(browser.find("#flash").getText()).contains("Welcome, Selena");
+
+        browser.type("#login", username + "@example.com");
+        browser.type("#password", TestUsers.PASSWORD);
+        browser.click("#login-submit");
+        browser.waitForPath("/");
+        assertThat(browser.find("#nav-user").getText()).isEqualTo("Selena Nium");
+        assertThat(browser.find("#empty-feed").getText()).contains("Nothing here yet");
+
+        browser.click("#logout");
+        browser.waitForPath("/login");
+        assertThat(browser.find("#logged-out").getText()).contains("logged out");
+        browser.open("/");
+        browser.waitForPath("/login");
+    }
+
+    @Test
+    void aWrongPasswordSaysSoWithoutTellingWhichPartWasWrong() {
+        browser.open("/login");
+        browser.type("#login", "nobody_" + TestUsers.uniqueUsername("x"));
+        browser.type("#password", "whatever it is");
+        browser.click("#login-submit");
+        browser.waitForText("#login-error", "Invalid login or password.");
+    }
+}

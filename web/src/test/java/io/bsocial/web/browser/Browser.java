@@ -1,0 +1,97 @@
+package io.bsocial.web.browser;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium driven by Selenium. The browser and driver are Debian's
+ * ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}, overridable by the system properties
+ * {@code bsocial.chromium} and {@code bsocial.chromedriver}), so Selenium Manager never downloads.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("bsocial.chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("bsocial.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900");
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+    }
+
+    public WebElement find(String css) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    public void type(String css, String text) {
+        WebElement input = find(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    public void click(String css) {
+        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    public <T> T waitFor(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    public void waitForPath(String path) {
+        waitFor(d -> path().equals(path) || path().startsWith(path + "?"));
+    }
+
+    public void waitForText(String css, String text) {
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /** Saves a PNG of the current page, e.g. for the README or to look at a failure. */
+    public void screenshot(Path target) {
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

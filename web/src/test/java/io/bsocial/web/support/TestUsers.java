@@ -1,0 +1,57 @@
+package io.bsocial.web.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Registers and logs in users with names unique within the test run (tests share one database).
+ */
+public final class TestUsers {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
+
+    private TestUsers() {
+    }
+
+    public static String uniqueUsername(String prefix) {
+        return prefix + "_" + RUN + "_" + SEQUENCE.incrementAndGet();
+    }
+
+    public static Map<String, Object> registration(String username) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("firstName", "Test");
+        body.put("lastName", "User " + username);
+        body.put("username", username);
+        body.put("email", username + "@example.com");
+        body.put("password", PASSWORD);
+        body.put("passwordConfirmation", PASSWORD);
+        return body;
+    }
+
+    /** Registers a new user and logs in: the returned user holds its API token. */
+    public static LoggedIn create(ApiClient api, String prefix) {
+        String username = uniqueUsername(prefix);
+        ApiClient.Response registered = api.post("/api/auth/register", ApiClient.json(registration(username)));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("registration failed: " + registered.status() + " " + registered.body());
+        }
+        ApiClient.Response login = api.post("/api/auth/login",
+                ApiClient.json(Map.of("login", username, "password", PASSWORD)));
+        if (login.status() != 200) {
+            throw new IllegalStateException("login failed: " + login.status() + " " + login.body());
+        }
+        return new LoggedIn(registered.json().get("id").asLong(), username, login.json().get("token").asString());
+    }
+
+    public record LoggedIn(long id, String username, String token) {
+
+        /** Header arguments for {@link ApiClient} calls made as this user. */
+        public String[] auth() {
+            return new String[] {"X-Auth-Token", token};
+        }
+    }
+}
