@@ -47,5 +47,16 @@
   document.body.addEventListener('htmx:afterSettle', function (event) { refreshTimes(event.target); });
   setInterval(function () { refreshTimes(document); }, 30000);
 
+  // A comment added on this page sits in #new-comments; once "Load more" reaches it in the list,
+  // keep only the one in the list.
+  document.body.addEventListener('htmx:afterSwap', function () {
+    document.querySelectorAll('#new-comments [data-comment-id]').forEach(function (added) {
+      const selector = '#comments [data-comment-id="' + added.getAttribute('data-comment-id') + '"]';
+      if (document.querySelector(selector)) {
+        added.remove();
+      }
+    });
+  });
+
   window.bsocial = { refreshTimes: refreshTimes };
 })();

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -24,9 +27,20 @@ public final class ProblemResponses {
                 "Authentication is required: log in, then send the session cookie or the X-Auth-Token header.");
     }
 
+    /**
+     * Refusals, mostly a missing CSRF token. A caller who is not logged in at all is told so (401)
+     * rather than about CSRF, since logging in is what they need first.
+     */
     public static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN,
-                "The request was refused. Calls authenticated by the session cookie need a CSRF token.");
+        return (request, response, exception) -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            if (caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken) {
+                unauthorized().commence(request, response, null);
+            } else {
+                write(response, HttpStatus.FORBIDDEN,
+                        "The request was refused. Calls authenticated by the session cookie need a CSRF token.");
+            }
+        };
     }
 
     public static boolean isApiRequest(HttpServletRequest request) {

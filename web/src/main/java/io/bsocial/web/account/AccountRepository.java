@@ -28,8 +28,9 @@ public class AccountRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO users (username, username_key, email, email_key, first_name, last_name,
-                                   password_hash, registered_at)
-                VALUES (:username, :usernameKey, :email, :emailKey, :firstName, :lastName, :hash, :at)
+                                   name_key, last_name_key, password_hash, registered_at)
+                VALUES (:username, :usernameKey, :email, :emailKey, :firstName, :lastName,
+                        :nameKey, :lastNameKey, :hash, :at)
                 """)
                 .param("username", account.username())
                 .param("usernameKey", key(account.username()))
@@ -37,6 +38,8 @@ public class AccountRepository {
                 .param("emailKey", key(account.email()))
                 .param("firstName", account.firstName())
                 .param("lastName", account.lastName())
+                .param("nameKey", key(account.firstName() + " " + account.lastName()))
+                .param("lastNameKey", key(account.lastName()))
                 .param("hash", passwordHash)
                 .param("at", SqlTime.of(registeredAt))
                 .update(keys, "id");

@@ -35,7 +35,7 @@ class ErrorPages implements ErrorController {
             problem.setInstance(URI.create(uri));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        return new ModelAndView("error", Map.of("status", status.value(), "title", status.getReasonPhrase(),
+        return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase(),
                 "detail", detail(status)), status);
     }
 

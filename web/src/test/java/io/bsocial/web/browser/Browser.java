@@ -41,6 +41,28 @@ public final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
+    /** Logs in through the login form and waits for the feed. */
+    public void logIn(String login, String password) {
+        open("/login");
+        type("#login", login);
+        type("#password", password);
+        click("#login-submit");
+        waitForPath("/");
+    }
+
+    /** Marks the loaded page; {@link #isSamePage()} then tells whether it was reloaded since. */
+    public void markPage() {
+        driver.executeScript("window.bsocialTestMark = true;");
+    }
+
+    public boolean isSamePage() {
+        return Boolean.TRUE.equals(driver.executeScript("return window.bsocialTestMark === true;"));
+    }
+
+    public java.util.List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -65,7 +87,10 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        WebElement element = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        // Bootstrap scrolls smoothly: bring the element into view at once, or the click lands mid-scroll.
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {

@@ -47,6 +47,23 @@ public final class TestUsers {
         return new LoggedIn(registered.json().get("id").asLong(), username, login.json().get("token").asString());
     }
 
+    public static void follow(ApiClient api, LoggedIn follower, LoggedIn followee) {
+        ApiClient.Response response = api.send("PUT", "/api/users/" + followee.username() + "/follow", null, null,
+                follower.auth());
+        if (response.status() != 204) {
+            throw new IllegalStateException("follow failed: " + response.status() + " " + response.body());
+        }
+    }
+
+    /** Creates a post and answers its id. */
+    public static long post(ApiClient api, LoggedIn author, String content) {
+        ApiClient.Response response = api.post("/api/posts", ApiClient.json(Map.of("content", content)), author.auth());
+        if (response.status() != 201) {
+            throw new IllegalStateException("post failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asLong();
+    }
+
     public record LoggedIn(long id, String username, String token) {
 
         /** Header arguments for {@link ApiClient} calls made as this user. */

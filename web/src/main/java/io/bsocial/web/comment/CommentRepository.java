@@ -1,0 +1,43 @@
+package io.bsocial.web.comment;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import io.bsocial.web.paging.PageRequest;
+import io.bsocial.web.support.SqlTime;
+
+@Repository
+class CommentRepository {
+
+    private final JdbcClient jdbc;
+
+    CommentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long postId, long authorId, String content, Instant createdAt) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO comments (post_id, author_id, content, created_at) VALUES (:post, :author, :content, :at)")
+                .param("post", postId).param("author", authorId).param("content", content)
+                .param("at", SqlTime.of(createdAt))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** A page of a post's comments, oldest first, from the (post_id, created_at, id) index. */
+    List<Comment> page(long postId, PageRequest page) {
+        return jdbc.sql("SELECT " + Comment.COLUMNS + """
+                         FROM comments c JOIN users u ON u.id = c.author_id
+                        WHERE c.post_id = :post AND (c.created_at, c.id) > (:createdAt, :lastId)
+                        ORDER BY c.created_at, c.id
+                        LIMIT :fetch""")
+                .param("post", postId)
+                .param("createdAt", SqlTime.of(page.cursor().createdAt())).param("lastId", page.cursor().id())
+                .param("fetch", page.fetchSize())
+                .query(Comment::map).list();
+    }
+}

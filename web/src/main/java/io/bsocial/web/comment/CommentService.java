@@ -1,0 +1,53 @@
+package io.bsocial.web.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.UserView;
+import io.bsocial.web.paging.CursorPage;
+import io.bsocial.web.paging.PageRequest;
+import io.bsocial.web.post.Post;
+import io.bsocial.web.post.PostRepository;
+import io.bsocial.web.post.PostService;
+import io.bsocial.web.support.SqlTime;
+import io.bsocial.web.support.TextInput;
+
+/** Comments on posts the commenter may see (the same visibility as reading the post). */
+@Service
+public class CommentService {
+
+    public static final int MAX_LENGTH = 1_000;
+
+    private final PostService postService;
+    private final PostRepository posts;
+    private final CommentRepository comments;
+    private final Clock clock;
+
+    CommentService(PostService postService, PostRepository posts, CommentRepository comments, Clock clock) {
+        this.postService = postService;
+        this.posts = posts;
+        this.comments = comments;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Comment create(SessionUser author, long postId, String content) {
+        Post post = postService.visible(postId, author);
+        String text = TextInput.require(content, "content", "A comment", MAX_LENGTH);
+        Instant now = SqlTime.now(clock);
+        long id = comments.insert(post.id(), author.id(), text, now);
+        posts.countComment(post.id());
+        UserView commenter = new UserView(author.id(), author.username(), author.firstName(), author.lastName());
+        return new Comment(id, post.id(), commenter, text, now);
+    }
+
+    @Transactional(readOnly = true)
+    public CursorPage<Comment> page(SessionUser viewer, long postId, PageRequest page) {
+        Post post = postService.visible(postId, viewer);
+        return CursorPage.of(comments.page(post.id(), page), page, Comment::position);
+    }
+}

@@ -1,0 +1,39 @@
+package io.bsocial.web.post;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.support.NotFoundException;
+import io.bsocial.web.support.SqlTime;
+import io.bsocial.web.support.TextInput;
+
+@Service
+public class PostService {
+
+    public static final int MAX_LENGTH = 2_000;
+
+    private final PostRepository posts;
+    private final Clock clock;
+
+    PostService(PostRepository posts, Clock clock) {
+        this.posts = posts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Post create(SessionUser author, String content) {
+        String text = TextInput.require(content, "content", "A post", MAX_LENGTH);
+        Instant now = SqlTime.now(clock);
+        long id = posts.insert(author.id(), text, now);
+        return posts.findVisible(id, author.id()).orElseThrow();
+    }
+
+    /** The post if {@code viewer} may see it; absent and invisible posts are the same 404. */
+    public Post visible(long postId, SessionUser viewer) {
+        return posts.findVisible(postId, viewer.id()).orElseThrow(() -> new NotFoundException("No such post."));
+    }
+}

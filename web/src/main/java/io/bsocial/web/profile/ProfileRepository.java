@@ -1,0 +1,61 @@
+package io.bsocial.web.profile;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ProfileRepository {
+
+    private static final String SELECT = """
+            SELECT u.id, u.username, u.first_name, u.last_name,
+                   (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id) AS followers,
+                   (SELECT COUNT(*) FROM follows f WHERE f.follower_id = u.id) AS following,
+                   EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = :viewer AND f.followee_id = u.id)
+                       AS followed_by_me
+              FROM users u
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProfileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Profile> find(String username, long viewerId) {
+        return jdbc.sql(SELECT + " WHERE u.username_key = :key")
+                .param("viewer", viewerId).param("key", username.trim().toLowerCase(Locale.ROOT))
+                .query(Profile::map).optional();
+    }
+
+    /** Users whose username, first name, last name or full name starts with {@code prefix}. */
+    List<Profile> search(String prefix, long viewerId, int limit) {
+        String pattern = escapeLike(prefix.strip().toLowerCase(Locale.ROOT)) + "%";
+        return jdbc.sql(SELECT + """
+                 WHERE u.username_key LIKE :pattern ESCAPE '\\'
+                    OR u.name_key LIKE :pattern ESCAPE '\\'
+                    OR u.last_name_key LIKE :pattern ESCAPE '\\'
+                 ORDER BY u.username_key
+                 LIMIT :limit""")
+                .param("viewer", viewerId).param("pattern", pattern).param("limit", limit)
+                .query(Profile::map).list();
+    }
+
+    /** People to follow for someone whose feed is empty: the newest users they do not follow yet. */
+    public List<Profile> suggestions(long viewerId, int limit) {
+        return jdbc.sql(SELECT + """
+                 WHERE u.id <> :viewer
+                   AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = :viewer AND f.followee_id = u.id)
+                 ORDER BY u.id DESC
+                 LIMIT :limit""")
+                .param("viewer", viewerId).param("limit", limit)
+                .query(Profile::map).list();
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,106 @@
+package io.bsocial.web.post;
+
+import static io.bsocial.web.support.ProblemAssertions.assertProblem;
+import static io.bsocial.web.support.ProblemAssertions.fields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.bsocial.web.WebIntegrationTest;
+import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.ApiClient.Response;
+import io.bsocial.web.support.TestUsers;
+import io.bsocial.web.support.TestUsers.LoggedIn;
+import tools.jackson.databind.JsonNode;
+
+@WebIntegrationTest
+class PostApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient api;
+    LoggedIn author;
+
+    @BeforeEach
+    void author() {
+        api = new ApiClient(port);
+        author = TestUsers.create(api, "author");
+    }
+
+    @Test
+    void createsAPostAndAnswersItWithItsLocation() {
+        Response created = create("Hello, bSocial!");
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode post = created.json();
+        assertThat(post.propertyNames()).containsExactlyInAnyOrder("id", "author", "content", "createdAt", "commentCount");
+        assertThat(post.get("author").propertyNames()).containsExactlyInAnyOrder("id", "username", "firstName", "lastName");
+        assertThat(post.get("author").get("username").asString()).isEqualTo(author.username());
+        assertThat(post.get("content").asString()).isEqualTo("Hello, bSocial!");
+        assertThat(post.get("commentCount").asInt()).isZero();
+        assertThat(post.get("createdAt").asString()).endsWith("Z");
+        assertThat(created.header("Location")).isEqualTo("/api/posts/" + post.get("id").asLong());
+
+        Response fetched = api.get(created.header("Location"), author.auth());
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.json()).isEqualTo(post);
+    }
+
+    @Test
+    void keepsTheTextExactlyAsTypedInsideTheSurroundingBlanks() {
+        String text = "Ünïcödé ✓ 🎉 <b>bold</b> & \"quotes\" 'single' \\ backslash\nsecond line\n\n  indented";
+        Response created = create("  \n" + text + "\n  ");
+        assertThat(created.json().get("content").asString()).isEqualTo(text);
+        assertThat(api.get(created.header("Location"), author.auth()).json().get("content").asString()).isEqualTo(text);
+    }
+
+    @Test
+    void refusesBlankOrTooLongPostsAndStoresNothing() {
+        long before = postCount();
+        for (String blank : new String[] {"", "   ", "\n\t "}) {
+            Response response = create(blank);
+            assertProblem(response, 400);
+            assertThat(fields(response)).containsExactly("content");
+        }
+        assertProblem(api.post("/api/posts", "{}", author.auth()), 400);
+        assertProblem(create("x".repeat(2001)), 400);
+        assertThat(postCount()).isEqualTo(before);
+
+        assertThat(create("x".repeat(2000)).status()).isEqualTo(201);
+        assertThat(create("🎉".repeat(2000)).status()).as("2,000 characters, 4,000 UTF-16 units").isEqualTo(201);
+        assertProblem(create("🎉".repeat(2001)), 400);
+    }
+
+    @Test
+    void badInputAnswers4xxNever500() {
+        assertProblem(api.post("/api/posts", "{\"content\": {\"text\": 1}}", author.auth()), 400);
+        assertProblem(api.post("/api/posts", "{\"content\": [\"a\"]}", author.auth()), 400);
+        assertProblem(api.post("/api/posts", "not json", author.auth()), 400);
+        assertProblem(api.send("POST", "/api/posts", "text/plain", "hello", author.auth()), 415);
+        assertProblem(api.get("/api/posts/abc", author.auth()), 400);
+        assertProblem(api.get("/api/posts/99999999999", author.auth()), 404);
+        assertProblem(api.get("/api/posts/-1", author.auth()), 404);
+        assertProblem(api.get("/api/posts/1e3", author.auth()), 400);
+
+        Response huge = api.post("/api/posts", ApiClient.json(Map.of("content", "y".repeat(3_000_000))), author.auth());
+        assertThat(huge.status()).isBetween(400, 499);
+    }
+
+    private Response create(String content) {
+        return api.post("/api/posts", ApiClient.json(Map.of("content", content)), author.auth());
+    }
+
+    private long postCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM posts WHERE author_id = ?").param(author.id()).query(Long.class).single();
+    }
+}
