@@ -7,16 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole web application on a random port against the test database (H2, or PostgreSQL in
- * the {@code postgres} profile). Tagged {@code db} so that the PostgreSQL pass runs it too.
+ * A {@link WebAppTest} of database behaviour: tagged {@code db}, so that the PostgreSQL pass
+ * ({@code mvn verify -Ppostgres}) runs it again on PostgreSQL.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WebAppTest
 @Tag("db")
 public @interface WebIntegrationTest {
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.shared.events.Actor;
 import io.bsocial.web.support.SqlTime;
 
 @Repository
@@ -51,6 +52,12 @@ public class AccountRepository {
     public Optional<Account> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = ?").param(id)
                 .query(AccountRepository::map).optional();
+    }
+
+    /** Who did something, as events name them. */
+    public Actor actor(long id) {
+        return findById(id).map(account -> new Actor(account.id(), account.username(), account.email()))
+                .orElseThrow(() -> new IllegalStateException("no account " + id));
     }
 
     public Optional<Account> findByUsername(String username) {

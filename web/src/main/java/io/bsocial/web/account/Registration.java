@@ -9,6 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bsocial.shared.events.Actor;
+import io.bsocial.shared.events.UserRegistered;
+import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;
 import io.bsocial.web.support.InputValidator;
@@ -22,10 +25,13 @@ public class Registration {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final InputValidator validator;
+    private final EventOutbox events;
     private final Clock clock;
 
-    Registration(AccountRepository accounts, PasswordEncoder passwordEncoder, InputValidator validator, Clock clock) {
+    Registration(AccountRepository accounts, PasswordEncoder passwordEncoder, InputValidator validator,
+            EventOutbox events, Clock clock) {
         this.accounts = accounts;
+        this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.validator = validator;
         this.clock = clock;
@@ -44,7 +50,10 @@ public class Registration {
         NewAccount account = request.toNewAccount();
         requireAvailable(account);
         try {
-            return accounts.insert(account, passwordEncoder.encode(request.password()), SqlTime.now(clock));
+            Account created = accounts.insert(account, passwordEncoder.encode(request.password()), SqlTime.now(clock));
+            events.record(UserRegistered.of(new Actor(created.id(), created.username(), created.email()),
+                    created.firstName(), created.lastName(), created.registeredAt()));
+            return created;
         } catch (DuplicateKeyException raced) {
             // Someone registered the same name in the instant between our check and the insert.
             throw new ConflictException(List.of(

@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.account.UserView;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
@@ -25,9 +28,14 @@ public class CommentService {
     private final PostService postService;
     private final PostRepository posts;
     private final CommentRepository comments;
+    private final AccountRepository accounts;
+    private final EventOutbox events;
     private final Clock clock;
 
-    CommentService(PostService postService, PostRepository posts, CommentRepository comments, Clock clock) {
+    CommentService(PostService postService, PostRepository posts, CommentRepository comments,
+            AccountRepository accounts, EventOutbox events, Clock clock) {
+        this.accounts = accounts;
+        this.events = events;
         this.postService = postService;
         this.posts = posts;
         this.comments = comments;
@@ -41,6 +49,8 @@ public class CommentService {
         Instant now = SqlTime.now(clock);
         long id = comments.insert(post.id(), author.id(), text, now);
         posts.countComment(post.id());
+        events.record(CommentCreated.of(accounts.actor(author.id()), post.id(), id, text, post.author().id(),
+                post.author().username(), now));
         UserView commenter = new UserView(author.id(), author.username(), author.firstName(), author.lastName());
         return new Comment(id, post.id(), commenter, text, now);
     }

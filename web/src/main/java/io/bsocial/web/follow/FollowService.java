@@ -1,26 +1,32 @@
 package io.bsocial.web.follow;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bsocial.shared.events.UserFollowed;
+import io.bsocial.shared.events.UserUnfollowed;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.account.Account;
 import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.InvalidInputException;
 import io.bsocial.web.support.NotFoundException;
 import io.bsocial.web.support.SqlTime;
 
-/** One-way follows: following someone shows you their posts. */
+/** One-way follows: following someone shows you their posts. Events only when the relation changes. */
 @Service
 public class FollowService {
 
     private final FollowRepository follows;
     private final AccountRepository accounts;
+    private final EventOutbox events;
     private final Clock clock;
 
-    FollowService(FollowRepository follows, AccountRepository accounts, Clock clock) {
+    FollowService(FollowRepository follows, AccountRepository accounts, EventOutbox events, Clock clock) {
+        this.events = events;
         this.follows = follows;
         this.accounts = accounts;
         this.clock = clock;
@@ -32,13 +38,19 @@ public class FollowService {
         if (target.id() == me.id()) {
             throw new InvalidInputException("username", "You cannot follow yourself.");
         }
-        follows.follow(me.id(), target.id(), SqlTime.now(clock));
+        Instant now = SqlTime.now(clock);
+        if (follows.follow(me.id(), target.id(), now)) {
+            events.record(UserFollowed.of(accounts.actor(me.id()), target.id(), target.username(), now));
+        }
     }
 
     @Transactional
     public void unfollow(SessionUser me, String username) {
         Account target = existing(username);
-        follows.unfollow(me.id(), target.id());
+        if (follows.unfollow(me.id(), target.id())) {
+            events.record(UserUnfollowed.of(accounts.actor(me.id()), target.id(), target.username(),
+                    SqlTime.now(clock)));
+        }
     }
 
     private Account existing(String username) {

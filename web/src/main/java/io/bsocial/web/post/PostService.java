@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.NotFoundException;
 import io.bsocial.web.support.SqlTime;
 import io.bsocial.web.support.TextInput;
@@ -17,10 +20,14 @@ public class PostService {
     public static final int MAX_LENGTH = 2_000;
 
     private final PostRepository posts;
+    private final AccountRepository accounts;
+    private final EventOutbox events;
     private final Clock clock;
 
-    PostService(PostRepository posts, Clock clock) {
+    PostService(PostRepository posts, AccountRepository accounts, EventOutbox events, Clock clock) {
         this.posts = posts;
+        this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -29,6 +36,7 @@ public class PostService {
         String text = TextInput.require(content, "content", "A post", MAX_LENGTH);
         Instant now = SqlTime.now(clock);
         long id = posts.insert(author.id(), text, now);
+        events.record(PostCreated.of(accounts.actor(author.id()), id, text, now));
         return posts.findVisible(id, author.id()).orElseThrow();
     }
 

@@ -78,6 +78,7 @@ class SecurityConfig {
                 .addFilterBefore(new ThrottledFormLoginFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
+                        .addLogoutHandler(loginEvents.logoutHandler())
                         .logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginPageEntryPoint()));

@@ -39,16 +39,18 @@ class SessionApiController {
 
     private final AuthenticationManager authenticationManager;
     private final LoginThrottle throttle;
+    private final LoginEvents loginEvents;
     private final AccountRepository accounts;
     private final InputValidator validator;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SessionAuthenticationStrategy fixationProtection = new ChangeSessionIdAuthenticationStrategy();
     private final SecurityContextLogoutHandler logoutHandler = new SecurityContextLogoutHandler();
 
-    SessionApiController(AuthenticationManager authenticationManager, LoginThrottle throttle,
+    SessionApiController(AuthenticationManager authenticationManager, LoginThrottle throttle, LoginEvents loginEvents,
             AccountRepository accounts, InputValidator validator) {
         this.authenticationManager = authenticationManager;
         this.throttle = throttle;
+        this.loginEvents = loginEvents;
         this.accounts = accounts;
         this.validator = validator;
     }
@@ -78,6 +80,7 @@ class SessionApiController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         SessionUser user = (SessionUser) authentication.getPrincipal();
+        loginEvents.loggedIn(user);
         AccountView account = accounts.findById(user.id()).orElseThrow().toAccountView();
         return new LoginResponse(request.getSession().getId(), account);
     }
@@ -85,6 +88,7 @@ class SessionApiController {
     @PostMapping("/logout")
     ResponseEntity<Void> logout(Authentication authentication, HttpServletRequest request,
             HttpServletResponse response) {
+        loginEvents.loggedOut(authentication);
         logoutHandler.logout(request, response, authentication);
         return ResponseEntity.noContent().build();
     }

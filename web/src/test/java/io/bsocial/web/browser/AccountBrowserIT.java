@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.bsocial.web.WebAppTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.bsocial.web.support.TestUsers;
 
 /** A person registers, logs in, sees their (empty) feed and logs out, in a real Chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WebAppTest
 class AccountBrowserIT {
 
     @LocalServerPort

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.bsocial.web.WebAppTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.bsocial.web.support.ApiClient;
@@ -16,7 +16,7 @@ import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /** Two people in two real browsers: one follows the other, posts and comments flow without reloads. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WebAppTest
 class SocialBrowserIT {
 
     @LocalServerPort

@@ -1,0 +1,25 @@
+package io.bsocial.shared.events;
+
+import java.util.List;
+
+/** Kafka topic names: one topic per event type, all under the {@code bsocial.} prefix. */
+public final class EventTopics {
+
+    public static final String USER_REGISTERED = "bsocial.user-registered";
+    public static final String USER_LOGGED_IN = "bsocial.user-logged-in";
+    public static final String USER_LOGGED_OUT = "bsocial.user-logged-out";
+    public static final String USER_FOLLOWED = "bsocial.user-followed";
+    public static final String USER_UNFOLLOWED = "bsocial.user-unfollowed";
+    public static final String POST_CREATED = "bsocial.post-created";
+    public static final String COMMENT_CREATED = "bsocial.comment-created";
+
+    /** Messages a consumer could not process, with the reason in a header. */
+    public static final String DEAD_LETTER = "bsocial.dlt";
+
+    /** Every event topic, in the order of the contract. */
+    public static final List<String> ALL = List.of(USER_REGISTERED, USER_LOGGED_IN, USER_LOGGED_OUT,
+            USER_FOLLOWED, USER_UNFOLLOWED, POST_CREATED, COMMENT_CREATED);
+
+    private EventTopics() {
+    }
+}

@@ -1,0 +1,29 @@
+package io.bsocial.shared.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A successful login, by form or by API; failed attempts are not events. */
+public record UserLoggedIn(UUID eventId, String eventType, Instant timestamp,
+        long userId, String username, String email) implements BsocialEvent {
+
+    public static final String TYPE = "user-logged-in";
+
+    public UserLoggedIn {
+        BsocialEvent.requireType(eventType, TYPE);
+    }
+
+    @Override
+    public String topic() {
+        return EventTopics.USER_LOGGED_IN;
+    }
+
+    @Override
+    public String key() {
+        return String.valueOf(userId);
+    }
+
+    public static UserLoggedIn of(Actor actor, Instant at) {
+        return new UserLoggedIn(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email());
+    }
+}

@@ -1,0 +1,31 @@
+package io.bsocial.shared.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The actor stopped following another user (only when the relation really changed). */
+public record UserUnfollowed(UUID eventId, String eventType, Instant timestamp,
+        long userId, String username, String email,
+        long followedUserId, String followedUsername) implements BsocialEvent {
+
+    public static final String TYPE = "user-unfollowed";
+
+    public UserUnfollowed {
+        BsocialEvent.requireType(eventType, TYPE);
+    }
+
+    @Override
+    public String topic() {
+        return EventTopics.USER_UNFOLLOWED;
+    }
+
+    @Override
+    public String key() {
+        return String.valueOf(userId);
+    }
+
+    public static UserUnfollowed of(Actor actor, long followedUserId, String followedUsername, Instant at) {
+        return new UserUnfollowed(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(),
+                followedUserId, followedUsername);
+    }
+}
