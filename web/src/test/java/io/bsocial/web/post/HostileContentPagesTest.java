@@ -31,6 +31,8 @@ class HostileContentPagesTest {
         long postId = TestUsers.post(api, author, HOSTILE);
         api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", HOSTILE)), reader.auth());
 
+        String feed = api.get("/", reader.auth()).body();
+        assertThat(feed).containsPattern("<textarea id=\"compose-content\"[^>]*></textarea>");
         for (String page : new String[] {"/", "/posts/" + postId, "/users/" + author.username()}) {
             String html = api.get(page, reader.auth()).body();
             assertThat(html).as(page).contains(ESCAPED).doesNotContain("<script>alert").doesNotContain("<img src=x");

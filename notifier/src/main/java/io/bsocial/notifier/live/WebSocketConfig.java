@@ -1,0 +1,66 @@
+package io.bsocial.notifier.live;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
+
+/**
+ * STOMP over WebSocket at {@code /ws}. The handshake is an HTTP request that Spring Security has
+ * authenticated from the shared session (anonymous ones are refused), its {@code Origin} must be
+ * one of {@code bsocial.notifier.allowed-origins}, and the socket remembers its HTTP session so
+ * that it can be closed when that session ends.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
+
+    static final String NOTIFICATIONS = "/queue/notifications";
+
+    private final NotifierProperties properties;
+    private final OpenSockets sockets;
+    private final PendingOnSubscribe pending;
+
+    WebSocketConfig(NotifierProperties properties, OpenSockets sockets, PendingOnSubscribe pending) {
+        this.properties = properties;
+        this.sockets = sockets;
+        this.pending = pending;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws")
+                .setAllowedOriginPatterns(properties.allowedOrigins().toArray(String[]::new))
+                .addInterceptors(new HttpSessionHandshakeInterceptor());
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/queue").setHeartbeatValue(new long[] {10_000, 10_000})
+                .setTaskScheduler(heartbeats());
+        registry.setUserDestinationPrefix("/user");
+        registry.setApplicationDestinationPrefixes("/app");
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(pending);
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(sockets);
+    }
+
+    private static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler heartbeats() {
+        var scheduler = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("stomp-heartbeat-");
+        scheduler.initialize();
+        return scheduler;
+    }
+}

@@ -1,0 +1,52 @@
+package io.bsocial.notifier.notification;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.bsocial.shared.security.SessionUser;
+
+@RestController
+class NotificationApiController {
+
+    private static final int RECENT = 10;
+
+    private final NotificationRepository notifications;
+    private final Clock clock;
+
+    NotificationApiController(NotificationRepository notifications, Clock clock) {
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** Every notification of the caller not yet delivered, oldest first; they count as delivered now. */
+    @GetMapping("/api/notifications")
+    Items undelivered(@AuthenticationPrincipal SessionUser me) {
+        return new Items(notifications.claimUndelivered(me.id(), clock.instant()));
+    }
+
+    /** For the bell: the latest notifications, delivered or not, and how many are unread. */
+    @GetMapping("/api/notifications/recent")
+    Recent recent(@AuthenticationPrincipal SessionUser me) {
+        return new Recent(notifications.unread(me.id()), notifications.recent(me.id(), RECENT));
+    }
+
+    /** The bell was opened: everything up to {@code upTo} (the newest it showed) is read. */
+    @PostMapping("/api/notifications/read")
+    ResponseEntity<Void> read(@AuthenticationPrincipal SessionUser me, @RequestParam long upTo) {
+        notifications.markRead(me.id(), upTo, clock.instant());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Items(List<Notification> items) {
+    }
+
+    record Recent(long unread, List<Notification> items) {
+    }
+}

@@ -1,0 +1,126 @@
+package io.bsocial.notifier.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bsocial.shared.events.CommentCreated;
+
+@Repository
+public class NotificationRepository {
+
+    private static final String SELECT = """
+            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.created_at,
+                   u.first_name, u.last_name
+              FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    NotificationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores the notification of a comment for the post's author; empty when this comment already
+     * has one (a redelivered message).
+     */
+    Optional<Notification> insert(CommentCreated comment) {
+        var keys = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
+                INSERT INTO notifications (recipient_id, type, post_id, comment_id, actor_id, actor_username,
+                                           excerpt, event_id, created_at)
+                VALUES (:recipient, 'comment', :post, :comment, :actor, :actorUsername, :excerpt, :eventId, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("recipient", comment.postAuthorId())
+                .param("post", comment.postId())
+                .param("comment", comment.commentId())
+                .param("actor", comment.userId())
+                .param("actorUsername", comment.username())
+                .param("excerpt", Excerpts.of(comment.content()))
+                .param("eventId", comment.eventId().toString())
+                .param("at", sql(comment.timestamp()))
+                .update(keys, "id");
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return find(keys.getKeyAs(Number.class).longValue());
+    }
+
+    Optional<Notification> find(long id) {
+        return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(NotificationRepository::map).optional();
+    }
+
+    /**
+     * Every undelivered notification of the recipient, oldest first, marked delivered in the same
+     * transaction. The UPDATE takes each row for exactly one caller: a concurrent call waits for
+     * the row lock, then finds it delivered and skips it.
+     */
+    @Transactional
+    public List<Notification> claimUndelivered(long recipientId, Instant now) {
+        String claim = UUID.randomUUID().toString();
+        int claimed = jdbc.sql("""
+                UPDATE notifications SET delivered_at = :now, delivery_claim = :claim
+                 WHERE recipient_id = :recipient AND delivered_at IS NULL""")
+                .param("now", sql(now)).param("claim", claim).param("recipient", recipientId)
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE n.delivery_claim = ? ORDER BY n.id").param(claim)
+                .query(NotificationRepository::map).list();
+    }
+
+    /** Marks one notification delivered; false when another delivery already took it. */
+    public boolean claim(long id, Instant now) {
+        return jdbc.sql("""
+                UPDATE notifications SET delivered_at = :now, delivery_claim = :claim
+                 WHERE id = :id AND delivered_at IS NULL""")
+                .param("now", sql(now)).param("claim", UUID.randomUUID().toString()).param("id", id)
+                .update() == 1;
+    }
+
+    /** The newest notifications of the recipient, newest first, for the bell's list. */
+    List<Notification> recent(long recipientId, int limit) {
+        return jdbc.sql(SELECT + " WHERE n.recipient_id = :recipient ORDER BY n.id DESC LIMIT :limit")
+                .param("recipient", recipientId).param("limit", limit)
+                .query(NotificationRepository::map).list();
+    }
+
+    long unread(long recipientId) {
+        return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? AND read_at IS NULL")
+                .param(recipientId).query(Long.class).single();
+    }
+
+    /** Marks read everything of the recipient up to {@code upToId} (what the bell showed). */
+    int markRead(long recipientId, long upToId, Instant now) {
+        return jdbc.sql("""
+                UPDATE notifications SET read_at = :now
+                 WHERE recipient_id = :recipient AND read_at IS NULL AND id <= :upTo""")
+                .param("now", sql(now)).param("recipient", recipientId).param("upTo", upToId)
+                .update();
+    }
+
+    private static OffsetDateTime sql(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        Notification.Actor actor = new Notification.Actor(rs.getLong("actor_id"), rs.getString("actor_username"),
+                rs.getString("first_name"), rs.getString("last_name"));
+        return new Notification(rs.getLong("id"), rs.getString("type"), rs.getLong("post_id"),
+                rs.getLong("comment_id"), actor, rs.getString("excerpt"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,61 @@
+package io.bsocial.notifier.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import io.bsocial.notifier.live.NotifierProperties;
+import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
+import io.bsocial.shared.security.ProblemResponses;
+import io.bsocial.shared.security.SharedSessionConfiguration;
+
+/**
+ * The notifier trusts only sessions that web created (it never creates one): the session cookie
+ * or {@code X-Auth-Token}, read from the shared JDBC store. Pages of the allowed origins may call
+ * it with their cookie (CORS with credentials); a cookie-authenticated POST carries the page's
+ * CSRF token, which lives in the same session.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(SharedSessionConfiguration.class)
+class NotifierSecurityConfig {
+
+    @Bean
+    SecurityFilterChain notifier(HttpSecurity http) throws Exception {
+        RequestMatcher usesToken = CookieOrTokenSessionIdResolver::usesToken;
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(usesToken))
+                .cors(cors -> { })
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(NotifierProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("Content-Type", "X-CSRF-TOKEN", CookieOrTokenSessionIdResolver.TOKEN_HEADER));
+        cors.setAllowCredentials(true);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
+    }
+}

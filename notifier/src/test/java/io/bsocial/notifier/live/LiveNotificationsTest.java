@@ -1,0 +1,188 @@
+package io.bsocial.notifier.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.session.SessionRepository;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import io.bsocial.notifier.NotifierTest;
+import io.bsocial.notifier.support.Events;
+import io.bsocial.notifier.support.Http;
+import io.bsocial.notifier.support.TestSessions;
+import io.bsocial.notifier.support.TestSessions.LoggedIn;
+import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.UserLoggedOut;
+import io.bsocial.shared.events.Actor;
+import tools.jackson.databind.JsonNode;
+
+/** STOMP clients authenticated by a real session cookie, as a browser tab of web would be. */
+@NotifierTest
+class LiveNotificationsTest {
+
+    private static final String ALLOWED_ORIGIN = "http://localhost:8080";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    SessionRepository<?> sessions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReadySubscribers subscribers;
+
+    WebSocketStompClient stomp;
+    LoggedIn author;
+    LoggedIn commenter;
+
+    @BeforeEach
+    void setUp() {
+        stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        author = TestSessions.login(sessions, Events.nextId(), "live" + Events.nextId());
+        commenter = TestSessions.login(sessions, Events.nextId(), "talker" + Events.nextId());
+    }
+
+    @AfterEach
+    void tearDown() {
+        stomp.stop();
+    }
+
+    @Test
+    void aConnectedAuthorReceivesTheNotificationLiveAndItCountsAsDelivered() throws Exception {
+        Client client = connect(author, ALLOWED_ORIGIN);
+
+        CommentCreated comment = comment("live and direct");
+        Events.publish(kafka, comment);
+
+        JsonNode pushed = client.next();
+        assertThat(pushed.get("commentId").asLong()).isEqualTo(comment.commentId());
+        assertThat(pushed.get("excerpt").asString()).isEqualTo("live and direct");
+        assertThat(pushed.get("actor").get("username").asString()).isEqualTo(commenter.username());
+        assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void everyOpenSessionOfTheAuthorGetsItAndNobodyElseDoes() throws Exception {
+        Client firstTab = connect(author, ALLOWED_ORIGIN);
+        LoggedIn sameUserOtherDevice = TestSessions.login(sessions, author.id(), author.username());
+        Client secondTab = connect(sameUserOtherDevice, ALLOWED_ORIGIN);
+        Client someoneElse = connect(commenter, ALLOWED_ORIGIN);
+
+        CommentCreated comment = comment("for every tab");
+        Events.publish(kafka, comment);
+
+        assertThat(firstTab.next().get("commentId").asLong()).isEqualTo(comment.commentId());
+        assertThat(secondTab.next().get("commentId").asLong()).isEqualTo(comment.commentId());
+        assertThat(someoneElse.received.poll(2, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void whatWaitedIsSentWhenTheUserConnects() throws Exception {
+        CommentCreated whileAway = comment("while you were away");
+        Events.publish(kafka, whileAway);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                .sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(whileAway.commentId())
+                .query(Long.class).single() == 1);
+
+        Client client = connect(author, ALLOWED_ORIGIN);
+
+        assertThat(client.next().get("commentId").asLong()).isEqualTo(whileAway.commentId());
+        assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void anonymousHandshakesAndForeignOriginsAreRefused() {
+        WebSocketHttpHeaders anonymous = new WebSocketHttpHeaders();
+        anonymous.setOrigin(ALLOWED_ORIGIN);
+        assertThatThrownBy(() -> stomp.connectAsync(url(), anonymous, new StompHeaders(), new StompSessionHandlerAdapter() {
+        }).get(10, TimeUnit.SECONDS)).hasMessageContaining("401");
+
+        assertThatThrownBy(() -> connect(author, "http://evil.example.com")).hasMessageContaining("403");
+    }
+
+    @Test
+    void loggingOutClosesTheSessionsSockets() throws Exception {
+        Client client = connect(author, ALLOWED_ORIGIN);
+        assertThat(client.session.isConnected()).isTrue();
+
+        sessions.deleteById(author.sessionId());
+        Events.publish(kafka, UserLoggedOut.of(new Actor(author.id(), author.username(), "x@example.com"),
+                java.time.Instant.now()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.session.isConnected());
+    }
+
+    private CommentCreated comment(String content) {
+        return Events.comment(commenter.id(), commenter.username(), Events.nextId(), author.id(), author.username(),
+                content);
+    }
+
+    private String url() {
+        return "ws://localhost:" + port + "/ws";
+    }
+
+    private Client connect(LoggedIn user, String origin) throws Exception {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Cookie", user.cookie());
+        headers.setOrigin(origin);
+        Client client = new Client();
+        CompletableFuture<StompSession> connecting = stomp.connectAsync(url(), headers, new StompHeaders(),
+                new StompSessionHandlerAdapter() {
+                });
+        client.session = connecting.get(10, TimeUnit.SECONDS);
+        client.session.subscribe("/user/queue/notifications", new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                client.received.add((JsonNode) payload);
+            }
+        });
+        // The simple broker sends no receipts: wait until the server counts the subscription.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> subscribers.isReady(user.username()));
+        return client;
+    }
+
+    static final class Client {
+        final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        StompSession session;
+
+        JsonNode next() throws InterruptedException {
+            JsonNode message = received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("a notification within 10 s").isNotNull();
+            return message;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.bsocial.notifier.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.session.SessionRepository;
+
+import io.bsocial.notifier.NotifierTest;
+import io.bsocial.notifier.support.Events;
+import io.bsocial.notifier.support.Http;
+import io.bsocial.notifier.support.TestSessions;
+import io.bsocial.notifier.support.TestSessions.LoggedIn;
+import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.EventTopics;
+import tools.jackson.databind.JsonNode;
+
+/** From a comment event on Kafka to a notification answered by {@code GET /api/notifications}. */
+@NotifierTest
+class CommentNotificationsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    SessionRepository<?> sessions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    LoggedIn author;
+    LoggedIn commenter;
+
+    @BeforeEach
+    void people() {
+        author = TestSessions.login(sessions, Events.nextId(), "author" + Events.nextId());
+        commenter = TestSessions.login(sessions, Events.nextId(), "commenter" + Events.nextId());
+        Events.publish(kafka, Events.registered(commenter.id(), commenter.username(), "Grace", "Hopper"));
+    }
+
+    @Test
+    void aCommentOnSomeoneElsesPostNotifiesThePostsAuthorOnce() {
+        CommentCreated comment = comment(commenter, author, "  Great   post!\nReally <b>great</b>  ");
+        Events.publish(kafka, comment);
+
+        List<JsonNode> items = awaitNotifications(author, 1);
+        JsonNode notification = items.get(0);
+        assertThat(notification.propertyNames()).containsExactlyInAnyOrder(
+                "id", "type", "postId", "commentId", "actor", "excerpt", "createdAt");
+        assertThat(notification.get("type").asString()).isEqualTo("comment");
+        assertThat(notification.get("postId").asLong()).isEqualTo(comment.postId());
+        assertThat(notification.get("commentId").asLong()).isEqualTo(comment.commentId());
+        assertThat(notification.get("excerpt").asString()).isEqualTo("Great post! Really <b>great</b>");
+        assertThat(notification.get("createdAt").asString()).isEqualTo(comment.timestamp().toString());
+        JsonNode actor = notification.get("actor");
+        assertThat(actor.propertyNames()).containsExactlyInAnyOrder("id", "username", "firstName", "lastName");
+        assertThat(actor.get("id").asLong()).isEqualTo(commenter.id());
+        assertThat(actor.get("username").asString()).isEqualTo(commenter.username());
+        assertThat(actor.get("firstName").asString()).isEqualTo("Grace");
+        assertThat(notification.toString()).doesNotContain("@example.com");
+
+        assertThat(undelivered(author)).as("delivered ones are not returned again").isEmpty();
+    }
+
+    @Test
+    void aRedeliveredMessageNeverMakesASecondNotification() {
+        CommentCreated comment = comment(commenter, author, "once");
+        Events.publish(kafka, comment);
+        Events.publish(kafka, comment);
+        CommentCreated later = comment(commenter, author, "later");
+        Events.publish(kafka, later);
+
+        awaitStored(later);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(comment.commentId())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(undelivered(author)).hasSize(2);
+    }
+
+    @Test
+    void commentingOnOnesOwnPostNotifiesNobody() {
+        CommentCreated own = comment(author, author, "talking to myself");
+        Events.publish(kafka, own);
+        CommentCreated other = comment(commenter, author, "a real reply");
+        Events.publish(kafka, other);
+
+        awaitStored(other);
+        List<JsonNode> items = undelivered(author);
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("commentId").asLong()).isEqualTo(other.commentId());
+    }
+
+    @Test
+    void aUserNeverSeesAnotherUsersNotifications() {
+        CommentCreated comment = comment(commenter, author, "for the author only");
+        Events.publish(kafka, comment);
+        awaitStored(comment);
+
+        assertThat(undelivered(commenter)).isEmpty();
+        assertThat(Http.get(port, "/api/notifications/recent", commenter.auth()).json().get("items")).isEmpty();
+        assertThat(undelivered(author)).hasSize(1);
+    }
+
+    @Test
+    void theBellCountsUnreadUntilOpenedAndTheCountSurvivesAReload() {
+        CommentCreated first = comment(commenter, author, "one");
+        CommentCreated second = comment(commenter, author, "two");
+        Events.publish(kafka, first);
+        Events.publish(kafka, second);
+        awaitStored(second);
+
+        JsonNode recent = Http.get(port, "/api/notifications/recent", author.auth()).json();
+        assertThat(recent.get("unread").asLong()).isEqualTo(2);
+        assertThat(recent.get("items").get(0).get("commentId").asLong()).isEqualTo(second.commentId());
+        assertThat(Http.get(port, "/api/notifications/recent", author.auth()).json().get("unread").asLong())
+                .isEqualTo(2);
+
+        long newest = recent.get("items").get(0).get("id").asLong();
+        assertThat(Http.send(port, "POST", "/api/notifications/read?upTo=" + newest, author.auth()).status())
+                .isEqualTo(204);
+        assertThat(Http.get(port, "/api/notifications/recent", author.auth()).json().get("unread").asLong()).isZero();
+    }
+
+    @Test
+    void unauthenticatedCallsAnswer401Problems() {
+        Http.Response response = Http.get(port, "/api/notifications");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(Http.get(port, "/api/notifications", "X-Auth-Token", UUID.randomUUID().toString()).status())
+                .isEqualTo(401);
+        assertThat(Http.get(port, "/api/notifications", "Cookie", author.cookie()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void messagesThatCannotBeProcessedGoToTheDeadLetterTopicWithTheReasonAndTheRestGoesOn() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Events.publishRaw(kafka, EventTopics.COMMENT_CREATED, "1", "{not json " + marker);
+        Events.publishRaw(kafka, EventTopics.COMMENT_CREATED, "1",
+                "{\"eventType\":\"comment-created\",\"marker\":\"" + marker + "\",\"userId\":1,\"username\":\"x\"}");
+        CommentCreated valid = comment(commenter, author, "after the bad ones");
+        Events.publish(kafka, valid);
+
+        awaitStored(valid);
+        List<ConsumerRecord<String, String>> dead = deadLetters(marker, 2);
+        assertThat(dead).hasSize(2).allSatisfy(record -> {
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value())
+                    .isEqualTo(EventTopics.COMMENT_CREATED.getBytes());
+        });
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(String marker, int expected) {
+        Map<String, Object> config = Map.of("bootstrap.servers", System.getProperty("spring.embedded.kafka.brokers"),
+                "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(EventTopics.DEAD_LETTER));
+            List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.value() != null && r.value().contains(marker)) {
+                        found.add(r);
+                    }
+                });
+                return found.size() >= expected;
+            });
+            return found;
+        }
+    }
+
+    private static CommentCreated comment(LoggedIn by, LoggedIn postAuthor, String content) {
+        return Events.comment(by.id(), by.username(), Events.nextId(), postAuthor.id(), postAuthor.username(), content);
+    }
+
+    private void awaitStored(CommentCreated comment) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
+                .sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(comment.commentId())
+                .query(Long.class).single() == 1);
+    }
+
+    private List<JsonNode> awaitNotifications(LoggedIn user, int count) {
+        List<JsonNode> seen = new java.util.ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            seen.addAll(undelivered(user));
+            return seen.size() >= count;
+        });
+        return seen;
+    }
+
+    private List<JsonNode> undelivered(LoggedIn user) {
+        Http.Response response = Http.get(port, "/api/notifications", user.auth());
+        assertThat(response.status()).isEqualTo(200);
+        return response.json().get("items").valueStream().toList();
+    }
+}

@@ -1,0 +1,49 @@
+package io.bsocial.notifier.support;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+import io.bsocial.shared.events.Actor;
+import io.bsocial.shared.events.BsocialEvent;
+import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.EventJson;
+import io.bsocial.shared.events.UserRegistered;
+
+/** Publishes events as web does (same records, same JSON, same keys) to the test broker. */
+public final class Events {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1_000);
+
+    private Events() {
+    }
+
+    public static long nextId() {
+        return IDS.incrementAndGet();
+    }
+
+    public static CommentCreated comment(long commenterId, String commenter, long postId, long authorId, String author,
+            String content) {
+        return CommentCreated.of(new Actor(commenterId, commenter, commenter + "@example.com"), postId, nextId(),
+                content, authorId, author, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public static UserRegistered registered(long id, String username, String first, String last) {
+        return UserRegistered.of(new Actor(id, username, username + "@example.com"), first, last, Instant.now());
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, BsocialEvent event) {
+        publishRaw(kafka, event.topic(), event.key(), EventJson.write(event));
+    }
+
+    public static void publishRaw(KafkaTemplate<String, String> kafka, String topic, String key, String value) {
+        try {
+            kafka.send(topic, key, value).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

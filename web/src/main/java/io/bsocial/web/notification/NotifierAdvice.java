@@ -1,0 +1,28 @@
+package io.bsocial.web.notification;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Pages tell notifications.js where the notifier is (meta tags of the layout). */
+@ControllerAdvice(annotations = Controller.class)
+class NotifierAdvice {
+
+    private final NotifierLocation location;
+
+    NotifierAdvice(NotifierLocation location) {
+        this.location = location;
+    }
+
+    @ModelAttribute("notifierUrl")
+    String notifierUrl(HttpServletRequest request) {
+        return location.httpUrl(request);
+    }
+
+    @ModelAttribute("notifierSocketUrl")
+    String notifierSocketUrl(HttpServletRequest request) {
+        return location.webSocketUrl(request);
+    }
+}

@@ -1,0 +1,13 @@
+package io.bsocial.web.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where browsers reach the notifier. {@code publicUrl} when set (behind a proxy, e.g.
+ * {@code https://notify.example.com}); otherwise the host the page was loaded from, on {@code port},
+ * so that the session cookie (host-scoped, SameSite=Lax) goes along.
+ */
+@ConfigurationProperties("bsocial.notifier")
+public record NotifierProperties(String publicUrl, @DefaultValue("8081") int port) {
+}

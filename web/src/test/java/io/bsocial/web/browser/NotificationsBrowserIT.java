@@ -1,0 +1,110 @@
+package io.bsocial.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.bsocial.web.WebAppTest;
+import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.ServiceProcess;
+import io.bsocial.web.support.TcpForwarder;
+import io.bsocial.web.support.TestUsers;
+import io.bsocial.web.support.TestUsers.LoggedIn;
+
+/**
+ * web and the notifier (its own process, same database and Kafka) in a real browser: the bell of
+ * a post's author lights up, without a reload, when someone comments on the post.
+ */
+@WebAppTest
+class NotificationsBrowserIT {
+
+    static final int NOTIFIER_PORT = TcpForwarder.freePort();
+    static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "notifications-db").toAbsolutePath()
+            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static ServiceProcess notifier;
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @DynamicPropertySource
+    static void sharedDatabaseAndNotifier(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("bsocial.notifier.port", () -> NOTIFIER_PORT);
+    }
+
+    @BeforeEach
+    void startNotifierAndBrowser() {
+        if (notifier == null) {
+            // After web started: its migrations ran, the notifier finds the session tables.
+            notifier = ServiceProcess.start("notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
+                    "--spring.datasource.url=" + DATABASE,
+                    "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
+                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
+        }
+        browser = new Browser("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @AfterAll
+    static void stopNotifier() {
+        if (notifier != null) {
+            notifier.close();
+        }
+    }
+
+    @Test
+    void theBellLightsUpLiveWhenSomeoneCommentsAndLeadsToThePost() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn author = TestUsers.create(api, "belle");
+        LoggedIn reader = TestUsers.create(api, "reader");
+        TestUsers.follow(api, reader, author);
+        long postId = TestUsers.post(api, author, "Ring my bell");
+
+        browser.logIn(author.username(), TestUsers.PASSWORD);
+        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        browser.markPage();
+        assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
+
+        api.post("/api/posts/" + postId + "/comments",
+                ApiClient.json(Map.of("content", "Ding! <img src=x onerror=alert(1)>")), reader.auth());
+
+        browser.waitForText("#notification-count", "1");
+        assertThat(browser.isSamePage()).isTrue();
+
+        // The count survives a reload until the bell is opened.
+        browser.open("/");
+        browser.waitForText("#notification-count", "1");
+
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list .notification-item", "commented: Ding! <img src=x onerror=alert(1)>");
+        assertThat(browser.all("#notification-list img")).isEmpty();
+        browser.waitFor(d -> browser.driver().findElement(By.id("notification-count")).getDomAttribute("class")
+                .contains("d-none"));
+        browser.screenshot(Path.of("target", "screenshots", "notifications.png"));
+
+        browser.click("#notification-list .notification-item a");
+        browser.waitForPath("/posts/" + postId);
+        browser.waitForText("#comments .comment-content", "Ding!");
+
+        browser.open("/");
+        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
+    }
+}
