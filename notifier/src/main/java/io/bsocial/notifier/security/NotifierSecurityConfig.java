@@ -17,6 +17,7 @@ import io.bsocial.notifier.live.NotifierProperties;
 import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
+import io.bsocial.shared.web.ProblemErrorController;
 
 /**
  * The notifier trusts only sessions that web created (it never creates one): the session cookie
@@ -25,7 +26,7 @@ import io.bsocial.shared.security.SharedSessionConfiguration;
  * CSRF token, which lives in the same session.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SharedSessionConfiguration.class)
+@Import({SharedSessionConfiguration.class, ProblemErrorController.class})
 class NotifierSecurityConfig {
 
     @Bean

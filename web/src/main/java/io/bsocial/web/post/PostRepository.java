@@ -1,8 +1,10 @@
 package io.bsocial.web.post;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -51,6 +53,17 @@ public class PostRepository {
                 .param("createdAt", SqlTime.of(page.cursor().createdAt())).param("lastId", page.cursor().id())
                 .param("fetch", page.fetchSize())
                 .query(Post::map).list();
+    }
+
+    /** Which of these posts {@code viewerId} may see, in one query. */
+    public Set<Long> visibleIds(Collection<Long> postIds, long viewerId) {
+        if (postIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT p.id FROM posts p WHERE p.id IN (:ids) AND p.author_id IN ("
+                        + Visibility.VISIBLE_AUTHORS + ")")
+                .param("ids", postIds).param("viewer", viewerId)
+                .query(Long.class).list());
     }
 
     /** Counted on write so that no page of posts ever has to count comments. */

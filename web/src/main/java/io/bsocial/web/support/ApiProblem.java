@@ -21,6 +21,11 @@ public class ApiProblem extends ErrorResponseException {
         super(status, body(status, detail, errors), null);
     }
 
+    /** A problem caused by a failure elsewhere; the cause is for the log, never the answer. */
+    public ApiProblem(HttpStatus status, String detail, Throwable cause) {
+        super(status, body(status, detail, List.of()), cause);
+    }
+
     @SuppressWarnings("unchecked")
     public List<FieldProblem> errors() {
         Object errors = getBody().getProperties() == null ? null : getBody().getProperties().get("errors");

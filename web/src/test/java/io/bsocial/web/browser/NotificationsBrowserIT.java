@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.bsocial.web.WebAppTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ServiceProcess;
-import io.bsocial.web.support.TcpForwarder;
+import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 

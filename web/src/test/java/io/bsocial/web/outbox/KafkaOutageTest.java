@@ -20,7 +20,7 @@ import io.bsocial.shared.events.EventTopics;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.KafkaRecorder;
-import io.bsocial.web.support.TcpForwarder;
+import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 

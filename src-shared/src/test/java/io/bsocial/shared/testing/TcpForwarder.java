@@ -1,4 +1,4 @@
-package io.bsocial.web.support;
+package io.bsocial.shared.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A plain TCP relay from a local port to another address, to make a real server unreachable and
- * reachable again: nothing listens on the port until {@link #open()}, and {@link #close()} cuts
- * every connection.
+ * A plain TCP relay from a local port to another address, to make a real server (Kafka,
+ * OpenSearch) unreachable and reachable again: nothing listens on the port until {@link #open()},
+ * and {@link #close()} cuts every connection. Shared with the services' tests as a test-jar.
  */
 public class TcpForwarder implements AutoCloseable {
 
@@ -37,11 +37,17 @@ public class TcpForwarder implements AutoCloseable {
     }
 
     public synchronized void open() throws IOException {
-        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        if (server != null && !server.isClosed()) {
+            return;
+        }
+        server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        ServerSocket listening = server;
         Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
+            while (!listening.isClosed()) {
                 try {
-                    Socket client = server.accept();
+                    Socket client = listening.accept();
                     Socket upstream = new Socket(targetHost, targetPort);
                     sockets.add(client);
                     sockets.add(upstream);

@@ -1,4 +1,4 @@
-package io.bsocial.notifier.security;
+package io.bsocial.shared.web;
 
 import java.net.URI;
 
@@ -13,17 +13,25 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Every error the notifier answers is a problem document without internals. */
+/**
+ * For the services that only answer JSON (notifier, indexer): every error the servlet container
+ * routes to {@code /error} (unknown routes, 405s, failures in filters) becomes a problem document
+ * without internals. Import it into the service's configuration.
+ */
 @RestController
-class ProblemErrors implements ErrorController {
+public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                status.is4xxClientError() ? "The request could not be processed." : "Something went wrong on our side.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, switch (status) {
+            case NOT_FOUND -> "There is nothing here.";
+            case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+            default -> status.is4xxClientError() ? "The request could not be processed."
+                    : "Something went wrong on our side.";
+        });
         problem.setType(URI.create("about:blank"));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -1,0 +1,116 @@
+package io.bsocial.indexer.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import io.bsocial.indexer.support.SearchHttp;
+import io.bsocial.indexer.support.SeedData;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The three files of {@code queries/}, exactly as stored, against a real search node holding
+ * seeded events: each answer must be exact. Subclasses pick the engine; the files must give the
+ * same answers on OpenSearch and on Elasticsearch.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class QueryFilesContract {
+
+    private final QueryFiles files = new QueryFiles(new DefaultResourceLoader(), new QueriesProperties("classpath:queries/"));
+    private SearchHttp search;
+    private SeedData seed;
+    private String index;
+
+    abstract String nodeUrl();
+
+    @BeforeAll
+    void seed() throws Exception {
+        search = new SearchHttp(nodeUrl());
+        index = "bsocial-events-queries-" + getClass().getSimpleName().toLowerCase();
+        search.deleteIndex(index);
+        search.installTemplate();
+        seed = new SeedData(Clock.systemUTC());
+        search.index(index, seed.documents());
+    }
+
+    @Test
+    void loginsPerDayCountsDistinctUsersPerUtcDayInTheWindowOldestFirst() {
+        JsonNode answer = run("logins-per-day", Map.of("days", "7"));
+
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (JsonNode bucket : answer.path("aggregations").path("per_day").path("buckets")) {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", bucket.path("key_as_string").asString());
+            day.put("users", bucket.path("users").path("value").asInt());
+            days.add(day);
+        }
+        assertThat(days).isEqualTo(seed.expectedLogins7());
+    }
+
+    @Test
+    void aOneDayWindowIsToday() {
+        JsonNode buckets = run("logins-per-day", Map.of("days", "1")).path("aggregations").path("per_day").path("buckets");
+        assertThat(buckets).hasSize(1);
+        assertThat(buckets.get(0).path("key_as_string").asString()).isEqualTo(seed.day(0));
+        assertThat(buckets.get(0).path("users").path("value").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void topPostsPerDayGivesTenDaysWithTheTenMostCommentedPostsEach() {
+        JsonNode answer = run("top-posts-per-day", Map.of());
+
+        Map<String, List<long[]>> expected = seed.expectedTopPosts();
+        JsonNode buckets = answer.path("aggregations").path("per_day").path("buckets");
+        assertThat(buckets).hasSize(10);
+        List<String> dates = new ArrayList<>();
+        for (JsonNode day : buckets) {
+            String date = day.path("key_as_string").asString();
+            dates.add(date);
+            List<String> posts = new ArrayList<>();
+            for (JsonNode post : day.path("top_posts").path("buckets")) {
+                posts.add(post.path("key").asString() + "=" + post.path("doc_count").asLong());
+            }
+            List<String> wanted = expected.get(date).stream().map(p -> p[0] + "=" + p[1]).toList();
+            assertThat(posts).as(date).isEqualTo(wanted);
+        }
+        assertThat(dates).containsExactlyElementsOf(expected.keySet());
+    }
+
+    @Test
+    void topAndWorstPostOfAUserCountAllTimeCommentsAndZeroCommentPosts() {
+        assertTopAndWorst(7, "203=5", "202=0");
+        assertTopAndWorst(8, "301=6", "301=6");
+        assertTopAndWorst(11, "401=1", "401=1");
+    }
+
+    @Test
+    void aUserWithoutPostsHasNeitherTopNorWorst() {
+        JsonNode answer = run("user-top-and-worst-post", Map.of("userId", "10"));
+        assertThat(answer.path("aggregations").path("top").path("buckets")).isEmpty();
+        assertThat(answer.path("aggregations").path("worst").path("buckets")).isEmpty();
+    }
+
+    private void assertTopAndWorst(long user, String top, String worst) {
+        JsonNode answer = run("user-top-and-worst-post", Map.of("userId", String.valueOf(user)));
+        assertThat(first(answer, "top")).as("top of " + user).isEqualTo(top);
+        assertThat(first(answer, "worst")).as("worst of " + user).isEqualTo(worst);
+    }
+
+    private static String first(JsonNode answer, String aggregation) {
+        JsonNode bucket = answer.path("aggregations").path(aggregation).path("buckets").get(0);
+        return bucket.path("key").asString() + "=" + bucket.path("comments").path("doc_count").asLong();
+    }
+
+    private JsonNode run(String query, Map<String, String> parameters) {
+        return search.search(index, files.render(query, parameters));
+    }
+}

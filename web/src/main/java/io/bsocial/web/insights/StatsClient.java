@@ -1,0 +1,58 @@
+package io.bsocial.web.insights;
+
+import java.util.List;
+
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** The indexer's stats API, as the contract describes its answers. */
+@Component
+class StatsClient {
+
+    record LoginsPerDay(List<Day> days) {
+        record Day(String date, long users) {
+        }
+    }
+
+    record PostComments(long postId, long comments) {
+    }
+
+    record TopPostsPerDay(List<Day> days) {
+        record Day(String date, List<PostComments> posts) {
+        }
+    }
+
+    record TopAndWorst(PostComments top, PostComments worst) {
+    }
+
+    private final RestClient http;
+
+    StatsClient(IndexerProperties properties) {
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(properties.timeout());
+        timeouts.setReadTimeout(properties.timeout());
+        this.http = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(timeouts).build();
+    }
+
+    LoginsPerDay loginsPerDay(int days) {
+        return get("/api/stats/logins-per-day?days=" + days, LoginsPerDay.class);
+    }
+
+    TopPostsPerDay topPostsPerDay() {
+        return get("/api/stats/top-posts-per-day", TopPostsPerDay.class);
+    }
+
+    TopAndWorst topAndWorst(long userId) {
+        return get("/api/stats/users/" + userId + "/top-and-worst-post", TopAndWorst.class);
+    }
+
+    private <T> T get(String path, Class<T> type) {
+        try {
+            return http.get().uri(path).retrieve().body(type);
+        } catch (RestClientException unavailable) {
+            throw new InsightsUnavailableException(unavailable);
+        }
+    }
+}
