@@ -59,6 +59,11 @@ public final class Browser implements AutoCloseable {
         return Boolean.TRUE.equals(driver.executeScript("return window.bsocialTestMark === true;"));
     }
 
+    /** Runs JavaScript in the page and answers its result. */
+    public Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
     public java.util.List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
