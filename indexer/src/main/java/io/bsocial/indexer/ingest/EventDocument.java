@@ -1,20 +1,17 @@
 package io.bsocial.indexer.ingest;
 
-import java.util.Map;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.bsocial.shared.events.EventJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One event as an OpenSearch document: its own fields, unchanged, with {@code _id = eventId} so
- * that a redelivered event overwrites itself instead of adding a copy.
+ * One event as an OpenSearch document: its JSON as published, with {@code _id = eventId} so that
+ * a redelivered event overwrites itself instead of adding a copy.
  */
-record EventDocument(String id, Map<String, Object> source, ConsumerRecord<String, String> record) {
+record EventDocument(String id, String json, ConsumerRecord<String, String> record) {
 
     /** Reads a Kafka message; a message that is not a JSON object with an eventId is refused. */
-    @SuppressWarnings("unchecked")
     static EventDocument of(ConsumerRecord<String, String> record) {
         JsonNode json;
         try {
@@ -29,6 +26,10 @@ record EventDocument(String id, Map<String, Object> source, ConsumerRecord<Strin
         if (eventId == null || !eventId.isString() || eventId.asString().isBlank()) {
             throw new UnindexableEventException("no eventId");
         }
-        return new EventDocument(eventId.asString(), EventJson.mapper().convertValue(json, Map.class), record);
+        // A bulk body has one line per document: compact JSON (as web produces it) goes as it came,
+        // anything spread over lines is written compactly.
+        String line = record.value().indexOf('\n') < 0 && record.value().indexOf('\r') < 0
+                ? record.value() : EventJson.mapper().writeValueAsString(json);
+        return new EventDocument(eventId.asString(), line, record);
     }
 }

@@ -28,7 +28,7 @@ class EventIngester {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(id = "event-ingester", batch = "true", topics = {
+    @KafkaListener(batch = "true", topics = {
             EventTopics.USER_REGISTERED, EventTopics.USER_LOGGED_IN, EventTopics.USER_LOGGED_OUT,
             EventTopics.USER_FOLLOWED, EventTopics.USER_UNFOLLOWED, EventTopics.POST_CREATED,
             EventTopics.COMMENT_CREATED})

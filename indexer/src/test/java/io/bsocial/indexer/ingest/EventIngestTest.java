@@ -12,13 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,12 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.indexer.support.SearchHttp;
 import io.bsocial.indexer.support.SearchNodes;
+import io.bsocial.shared.testing.DeadLetterTopic;
 import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
@@ -105,6 +104,12 @@ class EventIngestTest {
     }
 
     @Test
+    void theIngesterConsumesInTheConfiguredConsumerGroup(@Autowired KafkaListenerEndpointRegistry listeners) {
+        assertThat(listeners.getListenerContainers()).isNotEmpty()
+                .allSatisfy(container -> assertThat(container.getGroupId()).isEqualTo("indexer-ingest-test"));
+    }
+
+    @Test
     void theSameEventTwiceIsOneDocument() {
         PostCreated post = PostCreated.of(actor(), 77, "twice", now());
         publish(post);
@@ -131,7 +136,7 @@ class EventIngestTest {
         publish(valid);
 
         awaitDocument(valid.eventId().toString());
-        List<ConsumerRecord<String, String>> dead = deadLetters(marker, 3);
+        List<ConsumerRecord<String, String>> dead = DeadLetterTopic.await(System.getProperty("spring.embedded.kafka.brokers"), marker, 3);
         assertThat(dead).extracting(r -> header(r, DeadLetters.REASON)).anySatisfy(reason ->
                 assertThat(reason).isEqualTo("not valid JSON")).anySatisfy(reason ->
                 assertThat(reason).isEqualTo("no eventId")).anySatisfy(reason ->
@@ -212,24 +217,5 @@ class EventIngestTest {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private List<ConsumerRecord<String, String>> deadLetters(String marker, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", System.getProperty("spring.embedded.kafka.brokers"),
-                "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(EventTopics.DEAD_LETTER));
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() != null && r.value().contains(marker)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
     }
 }

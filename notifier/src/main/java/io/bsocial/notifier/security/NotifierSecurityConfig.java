@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
@@ -46,6 +48,17 @@ class NotifierSecurityConfig {
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
         return http.build();
+    }
+
+    /**
+     * The notifier authenticates nobody itself (web does, sessions carry the result). Declaring
+     * this keeps Boot from creating a default user with a generated password.
+     */
+    @Bean
+    UserDetailsService noLocalUsers() {
+        return username -> {
+            throw new UsernameNotFoundException("the notifier has no users of its own");
+        };
     }
 
     @Bean

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +23,7 @@ import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.EventTopics;
+import io.bsocial.shared.testing.DeadLetterTopic;
 import tools.jackson.databind.JsonNode;
 
 /** From a comment event on Kafka to a notification answered by {@code GET /api/notifications}. */
@@ -147,7 +145,7 @@ class CommentNotificationsTest {
     }
 
     @Test
-    void messagesThatCannotBeProcessedGoToTheDeadLetterTopicWithTheReasonAndTheRestGoesOn() throws Exception {
+    void messagesThatCannotBeProcessedGoToTheDeadLetterTopicWithTheReasonAndTheRestGoesOn() {
         String marker = UUID.randomUUID().toString();
         Events.publishRaw(kafka, EventTopics.COMMENT_CREATED, "1", "{not json " + marker);
         Events.publishRaw(kafka, EventTopics.COMMENT_CREATED, "1",
@@ -156,31 +154,12 @@ class CommentNotificationsTest {
         Events.publish(kafka, valid);
 
         awaitStored(valid);
-        List<ConsumerRecord<String, String>> dead = deadLetters(marker, 2);
+        List<ConsumerRecord<String, String>> dead = DeadLetterTopic.await(System.getProperty("spring.embedded.kafka.brokers"), marker, 2);
         assertThat(dead).hasSize(2).allSatisfy(record -> {
             assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
             assertThat(record.headers().lastHeader("kafka_dlt-original-topic").value())
                     .isEqualTo(EventTopics.COMMENT_CREATED.getBytes());
         });
-    }
-
-    private List<ConsumerRecord<String, String>> deadLetters(String marker, int expected) {
-        Map<String, Object> config = Map.of("bootstrap.servers", System.getProperty("spring.embedded.kafka.brokers"),
-                "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(EventTopics.DEAD_LETTER));
-            List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() != null && r.value().contains(marker)) {
-                        found.add(r);
-                    }
-                });
-                return found.size() >= expected;
-            });
-            return found;
-        }
     }
 
     private static CommentCreated comment(LoggedIn by, LoggedIn postAuthor, String content) {
