@@ -13,7 +13,7 @@
   const badge = document.getElementById('notification-count');
   const list = document.getElementById('notification-list');
   const empty = document.getElementById('notification-empty');
-  const POLL_MS = 15000;
+  const POLL_MS = Number(meta('bsocial-notifier-poll-ms')) || 15000;
   const SHOWN = 10;
 
   const known = new Map(); // id -> notification
@@ -21,6 +21,7 @@
   let countedUpTo = 0; // the server's unread count already includes every id up to this one
   let pollTimer = null;
   let client = null;
+  let connectedBefore = false;
 
   function meta(name) {
     const element = document.querySelector('meta[name="' + name + '"]');
@@ -131,6 +132,12 @@
         arrived(JSON.parse(message.body));
       });
       document.body.dataset.notifications = 'live';
+      // A push sent while the old socket was silently dead counts as delivered on the server:
+      // after a reconnect, catch up from the recent list rather than trust what arrived.
+      if (connectedBefore) {
+        loadRecent().catch(function () { /* the next reconnect tries again */ });
+      }
+      connectedBefore = true;
     };
     client.onWebSocketClose = function () {
       document.body.dataset.notifications = 'polling';

@@ -25,4 +25,9 @@ class NotifierAdvice {
     String notifierSocketUrl(HttpServletRequest request) {
         return location.webSocketUrl(request);
     }
+
+    @ModelAttribute("notifierPollMillis")
+    long notifierPollMillis() {
+        return location.pollMillis();
+    }
 }

@@ -29,6 +29,10 @@ public class NotifierLocation {
         return httpUrl(request).replaceFirst("^http", "ws") + "/ws";
     }
 
+    public long pollMillis() {
+        return properties.pollInterval().toMillis();
+    }
+
     /** The origins for the page's Content-Security-Policy {@code connect-src}. */
     public String connectSources(HttpServletRequest request) {
         String http = httpUrl(request);

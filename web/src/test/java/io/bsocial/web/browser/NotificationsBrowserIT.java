@@ -24,12 +24,17 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /**
  * web and the notifier (its own process, same database and Kafka) in a real browser: the bell of
- * a post's author lights up, without a reload, when someone comments on the post.
+ * a post's author lights up, without a reload, when someone comments on the post; also when the
+ * network dropped for a while, and over HTTP polling when WebSockets cannot connect at all. The
+ * browser reaches the notifier through a TCP relay that a test can cut, like a network drop, or
+ * turn into a proxy that refuses WebSocket handshakes.
  */
 @WebAppTest
 class NotificationsBrowserIT {
 
     static final int NOTIFIER_PORT = TcpForwarder.freePort();
+    static final int BROWSER_NOTIFIER_PORT = TcpForwarder.freePort();
+    static final TcpForwarder network = new TcpForwarder(BROWSER_NOTIFIER_PORT, "localhost:" + NOTIFIER_PORT);
     static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "notifications-db").toAbsolutePath()
             + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     static ServiceProcess notifier;
@@ -42,11 +47,12 @@ class NotificationsBrowserIT {
     @DynamicPropertySource
     static void sharedDatabaseAndNotifier(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("bsocial.notifier.port", () -> NOTIFIER_PORT);
+        registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
+        registry.add("bsocial.notifier.poll-interval", () -> "1s");
     }
 
     @BeforeEach
-    void startNotifierAndBrowser() {
+    void startNotifierAndBrowser() throws Exception {
         if (notifier == null) {
             // After web started: its migrations ran, the notifier finds the session tables.
             notifier = ServiceProcess.start("notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
@@ -54,6 +60,8 @@ class NotificationsBrowserIT {
                     "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
                     "--bsocial.notifier.allowed-origins=http://localhost:*"));
         }
+        network.refuseWebSockets(false);
+        network.open();
         browser = new Browser("http://localhost:" + port);
     }
 
@@ -64,6 +72,7 @@ class NotificationsBrowserIT {
 
     @AfterAll
     static void stopNotifier() {
+        network.close();
         if (notifier != null) {
             notifier.close();
         }
@@ -106,5 +115,57 @@ class NotificationsBrowserIT {
         browser.open("/");
         browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
+    }
+
+    @Test
+    void afterANetworkDropTheBellReconnectsByItselfAndCatchesUp() throws Exception {
+        ApiClient api = new ApiClient(port);
+        LoggedIn author = TestUsers.create(api, "dropped");
+        LoggedIn reader = TestUsers.create(api, "chatty");
+        TestUsers.follow(api, reader, author);
+        long postId = TestUsers.post(api, author, "Are you still there?");
+
+        browser.logIn(author.username(), TestUsers.PASSWORD);
+        awaitMode("live");
+        browser.markPage();
+
+        network.close();
+        awaitMode("polling");
+        api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", "Knock knock")), reader.auth());
+
+        network.open();
+        awaitMode("live");
+        browser.waitForText("#notification-count", "1");
+        assertThat(browser.isSamePage()).isTrue();
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list .notification-item", "commented: Knock knock");
+    }
+
+    @Test
+    void whenWebSocketsCannotConnectTheBellPollsOverHttp() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn author = TestUsers.create(api, "proxied");
+        LoggedIn reader = TestUsers.create(api, "patient");
+        TestUsers.follow(api, reader, author);
+        long postId = TestUsers.post(api, author, "Behind a strict proxy");
+
+        network.refuseWebSockets(true);
+        browser.logIn(author.username(), TestUsers.PASSWORD);
+        awaitMode("polling");
+        browser.markPage();
+        assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
+
+        api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", "Polled, not pushed")),
+                reader.auth());
+
+        browser.waitForText("#notification-count", "1");
+        assertThat(browser.isSamePage()).isTrue();
+        assertThat(browser.find("body").getDomAttribute("data-notifications")).isEqualTo("polling");
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list .notification-item", "commented: Polled, not pushed");
+    }
+
+    private void awaitMode(String mode) {
+        browser.waitFor(d -> mode.equals(browser.find("body").getDomAttribute("data-notifications")));
     }
 }
