@@ -80,19 +80,14 @@ class NotificationsBrowserIT {
 
     @Test
     void theBellLightsUpLiveWhenSomeoneCommentsAndLeadsToThePost() {
-        ApiClient api = new ApiClient(port);
-        LoggedIn author = TestUsers.create(api, "belle");
-        LoggedIn reader = TestUsers.create(api, "reader");
-        TestUsers.follow(api, reader, author);
-        long postId = TestUsers.post(api, author, "Ring my bell");
+        Conversation talk = Conversation.start(new ApiClient(port), "belle", "reader", "Ring my bell");
 
-        browser.logIn(author.username(), TestUsers.PASSWORD);
-        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        awaitMode("live");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
 
-        api.post("/api/posts/" + postId + "/comments",
-                ApiClient.json(Map.of("content", "Ding! <img src=x onerror=alert(1)>")), reader.auth());
+        talk.comment("Ding! <img src=x onerror=alert(1)>");
 
         browser.waitForText("#notification-count", "1");
         assertThat(browser.isSamePage()).isTrue();
@@ -109,29 +104,25 @@ class NotificationsBrowserIT {
         browser.screenshot(Path.of("target", "screenshots", "notifications.png"));
 
         browser.click("#notification-list .notification-item a");
-        browser.waitForPath("/posts/" + postId);
+        browser.waitForPath("/posts/" + talk.postId());
         browser.waitForText("#comments .comment-content", "Ding!");
 
         browser.open("/");
-        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        awaitMode("live");
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
     }
 
     @Test
     void afterANetworkDropTheBellReconnectsByItselfAndCatchesUp() throws Exception {
-        ApiClient api = new ApiClient(port);
-        LoggedIn author = TestUsers.create(api, "dropped");
-        LoggedIn reader = TestUsers.create(api, "chatty");
-        TestUsers.follow(api, reader, author);
-        long postId = TestUsers.post(api, author, "Are you still there?");
+        Conversation talk = Conversation.start(new ApiClient(port), "dropped", "chatty", "Are you still there?");
 
-        browser.logIn(author.username(), TestUsers.PASSWORD);
+        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
         awaitMode("live");
         browser.markPage();
 
         network.close();
         awaitMode("polling");
-        api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", "Knock knock")), reader.auth());
+        talk.comment("Knock knock");
 
         network.open();
         awaitMode("live");
@@ -143,26 +134,36 @@ class NotificationsBrowserIT {
 
     @Test
     void whenWebSocketsCannotConnectTheBellPollsOverHttp() {
-        ApiClient api = new ApiClient(port);
-        LoggedIn author = TestUsers.create(api, "proxied");
-        LoggedIn reader = TestUsers.create(api, "patient");
-        TestUsers.follow(api, reader, author);
-        long postId = TestUsers.post(api, author, "Behind a strict proxy");
+        Conversation talk = Conversation.start(new ApiClient(port), "proxied", "patient", "Behind a strict proxy");
 
         network.refuseWebSockets(true);
-        browser.logIn(author.username(), TestUsers.PASSWORD);
+        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
         awaitMode("polling");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
 
-        api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", "Polled, not pushed")),
-                reader.auth());
+        talk.comment("Polled, not pushed");
 
         browser.waitForText("#notification-count", "1");
         assertThat(browser.isSamePage()).isTrue();
         assertThat(browser.find("body").getDomAttribute("data-notifications")).isEqualTo("polling");
         browser.click("#notification-bell");
         browser.waitForText("#notification-list .notification-item", "commented: Polled, not pushed");
+    }
+
+    /** An author, a reader who follows them, and the author's post the reader comments on. */
+    record Conversation(ApiClient api, LoggedIn author, LoggedIn reader, long postId) {
+
+        static Conversation start(ApiClient api, String authorName, String readerName, String postText) {
+            LoggedIn author = TestUsers.create(api, authorName);
+            LoggedIn reader = TestUsers.create(api, readerName);
+            TestUsers.follow(api, reader, author);
+            return new Conversation(api, author, reader, TestUsers.post(api, author, postText));
+        }
+
+        void comment(String text) {
+            api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", text)), reader.auth());
+        }
     }
 
     private void awaitMode(String mode) {
