@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.bsocial.notifier.notification.NotificationRepository.Delivery;
 import io.bsocial.shared.security.SessionUser;
 
 @RestController
@@ -28,7 +29,7 @@ class NotificationApiController {
     /** Every notification of the caller not yet delivered, oldest first; they count as delivered now. */
     @GetMapping("/api/notifications")
     Items undelivered(@AuthenticationPrincipal SessionUser me) {
-        return new Items(notifications.claimUndelivered(me.id(), clock.instant()));
+        return new Items(notifications.claimUndelivered(me.id(), Delivery.HTTP, clock.instant()));
     }
 
     /** For the bell: the latest notifications, delivered or not, and how many are unread. */

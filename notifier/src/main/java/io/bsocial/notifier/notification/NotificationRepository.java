@@ -58,6 +58,12 @@ public class NotificationRepository {
         return find(keys.getKeyAs(Number.class).longValue());
     }
 
+    /** The notification of this comment, stored now unless it already was. */
+    public Notification store(CommentCreated comment) {
+        return insert(comment).or(() -> jdbc.sql(SELECT + " WHERE n.comment_id = ?").param(comment.commentId())
+                .query(NotificationRepository::map).optional()).orElseThrow();
+    }
+
     Optional<Notification> find(long id) {
         return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(NotificationRepository::map).optional();
     }
@@ -68,12 +74,13 @@ public class NotificationRepository {
      * the row lock, then finds it delivered and skips it.
      */
     @Transactional
-    public List<Notification> claimUndelivered(long recipientId, Instant now) {
+    public List<Notification> claimUndelivered(long recipientId, Delivery by, Instant now) {
         String claim = UUID.randomUUID().toString();
         int claimed = jdbc.sql("""
-                UPDATE notifications SET delivered_at = :now, delivery_claim = :claim
+                UPDATE notifications SET delivered_at = :now, delivery_claim = :claim, delivered_by = :by
                  WHERE recipient_id = :recipient AND delivered_at IS NULL""")
-                .param("now", sql(now)).param("claim", claim).param("recipient", recipientId)
+                .param("now", sql(now)).param("claim", claim).param("by", by.column())
+                .param("recipient", recipientId)
                 .update();
         if (claimed == 0) {
             return List.of();
@@ -82,13 +89,26 @@ public class NotificationRepository {
                 .query(NotificationRepository::map).list();
     }
 
-    /** Marks one notification delivered; false when another delivery already took it. */
-    public boolean claim(long id, Instant now) {
+    /**
+     * Marks one notification delivered by a push; true when it may be pushed: it was undelivered,
+     * or another instance pushed it to its own sockets. False when HTTP already answered it.
+     */
+    public boolean claimForSockets(long id, Instant now) {
         return jdbc.sql("""
-                UPDATE notifications SET delivered_at = :now, delivery_claim = :claim
-                 WHERE id = :id AND delivered_at IS NULL""")
-                .param("now", sql(now)).param("claim", UUID.randomUUID().toString()).param("id", id)
+                UPDATE notifications
+                   SET delivered_at = COALESCE(delivered_at, :now), delivered_by = COALESCE(delivered_by, 'socket')
+                 WHERE id = :id AND (delivered_at IS NULL OR delivered_by = 'socket')""")
+                .param("now", sql(now)).param("id", id)
                 .update() == 1;
+    }
+
+    /** How a notification reached its recipient. */
+    public enum Delivery {
+        HTTP, SOCKET;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** The newest notifications of the recipient, newest first, for the bell's list. */

@@ -5,19 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -28,12 +35,15 @@ import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
+import io.bsocial.notifier.NotifierApplication;
 import io.bsocial.notifier.NotifierTest;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.notifier.support.Http;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.EventJson;
+import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.events.Actor;
 import tools.jackson.databind.JsonNode;
@@ -58,6 +68,9 @@ class LiveNotificationsTest {
 
     @Autowired
     ReadySubscribers subscribers;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     WebSocketStompClient stomp;
     LoggedIn author;
@@ -141,21 +154,82 @@ class LiveNotificationsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.session.isConnected());
     }
 
+    @Test
+    void withTwoInstancesTheAuthorsSocketsOnBothGetEveryNotificationOnce() throws Exception {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(NotifierApplication.class).run(
+                "--server.port=0", "--spring.jmx.enabled=false",
+                "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
+                "--bsocial.notifier.allowed-origins=" + ALLOWED_ORIGIN)) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            // Both instances share the comment partitions (so each stores some notifications), and
+            // the second one's own group listens from now on.
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    commentConsumers(second).allMatch(container -> !container.getAssignedPartitions().isEmpty())
+                            && commentConsumers(listeners).allMatch(container -> !container.getAssignedPartitions().isEmpty())
+                            && storingPartitions(listeners) + storingPartitions(second.getBean(
+                                    KafkaListenerEndpointRegistry.class)) == 3);
+
+            Client here = connect(author, ALLOWED_ORIGIN);
+            LoggedIn otherDevice = TestSessions.login(sessions, author.id(), author.username());
+            Client there = connect(otherDevice, ALLOWED_ORIGIN, secondPort, second.getBean(ReadySubscribers.class));
+
+            List<Long> sent = new ArrayList<>();
+            for (int partition = 0; partition < 3; partition++) {
+                CommentCreated comment = comment("to partition " + partition);
+                kafka.send(EventTopics.COMMENT_CREATED, partition, comment.key(), EventJson.write(comment))
+                        .get(10, TimeUnit.SECONDS);
+                sent.add(comment.commentId());
+            }
+
+            assertThat(List.of(here.next(), here.next(), here.next())).extracting(n -> n.get("commentId").asLong())
+                    .containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(List.of(there.next(), there.next(), there.next())).extracting(n -> n.get("commentId").asLong())
+                    .containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(here.received.poll(2, TimeUnit.SECONDS)).as("nothing twice").isNull();
+            assertThat(there.received.poll(1, TimeUnit.SECONDS)).as("nothing twice").isNull();
+            assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
+        }
+    }
+
+    private Stream<MessageListenerContainer> commentConsumers(ConfigurableApplicationContext context) {
+        return commentConsumers(context.getBean(KafkaListenerEndpointRegistry.class));
+    }
+
+    private static Stream<MessageListenerContainer> commentConsumers(KafkaListenerEndpointRegistry registry) {
+        return registry.getListenerContainers().stream()
+                .filter(container -> List.of(container.getContainerProperties().getTopics())
+                        .contains(EventTopics.COMMENT_CREATED));
+    }
+
+    /** Partitions of the comment topic this instance holds in the shared, storing group. */
+    private static int storingPartitions(KafkaListenerEndpointRegistry registry) {
+        return commentConsumers(registry).filter(container -> "bsocial-notifier".equals(container.getGroupId()))
+                .mapToInt(container -> container.getAssignedPartitions().size()).sum();
+    }
+
     private CommentCreated comment(String content) {
         return Events.comment(commenter.id(), commenter.username(), Events.nextId(), author.id(), author.username(),
                 content);
     }
 
     private String url() {
+        return url(port);
+    }
+
+    private static String url(int port) {
         return "ws://localhost:" + port + "/ws";
     }
 
     private Client connect(LoggedIn user, String origin) throws Exception {
+        return connect(user, origin, port, subscribers);
+    }
+
+    private Client connect(LoggedIn user, String origin, int port, ReadySubscribers subscribers) throws Exception {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.add("Cookie", user.cookie());
         headers.setOrigin(origin);
         Client client = new Client();
-        CompletableFuture<StompSession> connecting = stomp.connectAsync(url(), headers, new StompHeaders(),
+        CompletableFuture<StompSession> connecting = stomp.connectAsync(url(port), headers, new StompHeaders(),
                 new StompSessionHandlerAdapter() {
                 });
         client.session = connecting.get(10, TimeUnit.SECONDS);

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.bsocial.notifier.notification.NotificationRepository.Delivery;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.shared.events.CommentCreated;
 
@@ -52,7 +53,7 @@ class NotificationRepositoryTest {
                 boolean more = true;
                 while (more) {
                     boolean stillWriting = writing.get();
-                    List<Notification> claimed = notifications.claimUndelivered(recipient, Instant.now());
+                    List<Notification> claimed = notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now());
                     for (Notification n : claimed) {
                         if (!delivered.add(n.id())) {
                             duplicates.add(n.id());
@@ -73,7 +74,7 @@ class NotificationRepositoryTest {
             reader.get();
         }
         pool.shutdown();
-        for (Notification n : notifications.claimUndelivered(recipient, Instant.now())) {
+        for (Notification n : notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())) {
             if (!delivered.add(n.id())) {
                 duplicates.add(n.id());
             }
@@ -90,13 +91,38 @@ class NotificationRepositoryTest {
         long second = store(recipient, "second");
         store(Events.nextId(), "someone else's");
 
-        assertThat(notifications.claimUndelivered(recipient, Instant.now())).extracting(Notification::id)
+        assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).extracting(Notification::id)
                 .containsExactly(first, second);
-        assertThat(notifications.claimUndelivered(recipient, Instant.now())).isEmpty();
+        assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).isEmpty();
         long third = store(recipient, "third");
-        assertThat(notifications.claim(third, Instant.now())).isTrue();
-        assertThat(notifications.claim(third, Instant.now())).isFalse();
-        assertThat(notifications.claimUndelivered(recipient, Instant.now())).isEmpty();
+        assertThat(notifications.claimForSockets(third, Instant.now())).isTrue();
+        assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).isEmpty();
+    }
+
+    @Test
+    void everyInstanceMayPushWhatASocketGotButNoneWhatHttpAnswered() {
+        long recipient = Events.nextId();
+        long pushed = store(recipient, "pushed by one instance");
+        assertThat(notifications.claimForSockets(pushed, Instant.now())).isTrue();
+        assertThat(notifications.claimForSockets(pushed, Instant.now())).as("another instance, its own sockets").isTrue();
+
+        long answered = store(recipient, "answered over HTTP");
+        assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).extracting(Notification::id)
+                .containsExactly(answered);
+        assertThat(notifications.claimForSockets(answered, Instant.now())).isFalse();
+
+        long waited = store(recipient, "waited for a connect");
+        assertThat(notifications.claimUndelivered(recipient, Delivery.SOCKET, Instant.now())).extracting(Notification::id)
+                .containsExactly(waited);
+        assertThat(notifications.claimForSockets(waited, Instant.now())).isTrue();
+    }
+
+    @Test
+    void storingTwiceGivesTheSameNotification() {
+        long recipient = Events.nextId();
+        CommentCreated comment = Events.comment(Events.nextId(), "c", Events.nextId(), recipient, "r", "once");
+        Notification first = notifications.store(comment);
+        assertThat(notifications.store(comment).id()).isEqualTo(first.id());
     }
 
     @Test
