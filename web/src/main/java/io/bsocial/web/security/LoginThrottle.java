@@ -4,23 +4,27 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing: after too many failures from one client, or against one account,
  * further attempts wait until the oldest failure leaves the window. Successes are never counted,
- * so a client that is not failing is never slowed. Kept per instance, in memory.
+ * so a client that is not failing is never slowed. Failures are kept in the database: every web
+ * instance counts the guesses that reached any of them.
  */
 @Component
 public class LoginThrottle {
 
-    private final SlidingWindowCounter clientFailures;
-    private final SlidingWindowCounter accountFailures;
+    private final FailedLoginWindow clientFailures;
+    private final FailedLoginWindow accountFailures;
     private final Clock clock;
 
-    LoginThrottle(LoginThrottleProperties properties, Clock clock) {
-        this.clientFailures = new SlidingWindowCounter(properties.maxFailuresPerClient(), properties.window());
-        this.accountFailures = new SlidingWindowCounter(properties.maxFailuresPerAccount(), properties.window());
+    LoginThrottle(LoginThrottleProperties properties, JdbcClient jdbc, Clock clock) {
+        this.clientFailures = new FailedLoginWindow(jdbc, "client", properties.maxFailuresPerClient(),
+                properties.window());
+        this.accountFailures = new FailedLoginWindow(jdbc, "account", properties.maxFailuresPerAccount(),
+                properties.window());
         this.clock = clock;
     }
 

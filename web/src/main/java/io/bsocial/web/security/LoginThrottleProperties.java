@@ -14,4 +14,10 @@ public record LoginThrottleProperties(
         @DefaultValue("25") int maxFailuresPerClient,
         @DefaultValue("50") int maxFailuresPerAccount,
         @DefaultValue("5m") Duration window) {
+
+    public LoginThrottleProperties {
+        if (maxFailuresPerClient < 1 || maxFailuresPerAccount < 1 || window.compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException("bsocial.login-throttle needs limits of at least 1 and a positive window");
+        }
+    }
 }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import io.bsocial.web.WebIntegrationTest;
@@ -61,6 +64,31 @@ class LoginThrottleTest {
         }
         assertProblem(login("198.51.100.99", username, TestUsers.PASSWORD), 429);
         assertThat(login("198.51.100.99", TestUsers.uniqueUsername("nobody"), "x").status()).isEqualTo(401);
+    }
+
+    @Test
+    void failuresThatReachedAnotherWebInstanceCountHereToo(@Autowired LoginThrottleProperties properties,
+            @Autowired JdbcClient database) {
+        LoginThrottle otherInstance = new LoginThrottle(properties, database, Clock.systemUTC());
+        String attacker = "203.0.113.50";
+        for (int i = 0; i < 3; i++) {
+            otherInstance.failed(attacker, username);
+        }
+
+        Response throttled = login(attacker, username, TestUsers.PASSWORD);
+        assertProblem(throttled, 429);
+        assertThat(login("203.0.113.51", username, TestUsers.PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void neitherAddressesNorTypedLoginsAreStoredInClear(@Autowired JdbcClient database) {
+        String typedLogin = "my-Secret-password-typed-as-login";
+        assertProblem(login("203.0.113.60", typedLogin, "x"), 401);
+
+        assertThat(database.sql("SELECT key_hash FROM login_failures").query(String.class).list())
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"))
+                .noneMatch(key -> key.contains("203.0.113.60") || key.toLowerCase().contains("secret"));
     }
 
     @Test
