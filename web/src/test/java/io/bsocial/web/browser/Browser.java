@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,17 +29,41 @@ public final class Browser implements AutoCloseable {
 
     public Browser(String baseUrl) {
         this.baseUrl = baseUrl;
-        ChromeDriverService service = new ChromeDriverService.Builder()
+        driver = launch();
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts Chromium. On a machine whose disk stalls, Chromium sometimes does not report its
+     * DevTools port in time and the launch fails before any page is opened: that is retried, a
+     * failure of the application never is.
+     */
+    private static ChromeDriver launch() {
+        SessionNotCreatedException failure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                return new ChromeDriver(service(), options());
+            } catch (SessionNotCreatedException notStarted) {
+                failure = notStarted;
+            }
+        }
+        throw failure;
+    }
+
+    private static ChromeDriverService service() {
+        return new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("bsocial.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
+    }
+
+    private static ChromeOptions options() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("bsocial.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return options;
     }
 
     /** Logs in through the login form and waits for the feed. */
