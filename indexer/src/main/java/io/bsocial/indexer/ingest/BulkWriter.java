@@ -1,6 +1,7 @@
 package io.bsocial.indexer.ingest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,27 +36,25 @@ class BulkWriter {
         this.properties = properties;
     }
 
-    record Rejected(EventDocument document, String reason) {
-    }
-
-    List<Rejected> write(List<EventDocument> documents) throws IOException {
+    /** Writes the documents; answers those OpenSearch refused for what they are, with its reason. */
+    List<Unindexable> write(List<EventDocument> documents) throws IOException {
         index.ensureInstalled();
+        String action = "{\"index\":{\"_index\":" + EventJson.mapper().writeValueAsString(properties.index()) + ",\"_id\":";
         StringBuilder bulk = new StringBuilder(documents.size() * 512);
         for (EventDocument document : documents) {
-            bulk.append("{\"index\":{\"_index\":").append(EventJson.mapper().writeValueAsString(properties.index()))
-                    .append(",\"_id\":").append(EventJson.mapper().writeValueAsString(document.id())).append("}}\n")
+            bulk.append(action).append(EventJson.mapper().writeValueAsString(document.id())).append("}}\n")
                     .append(document.json()).append('\n');
         }
         JsonNode answer;
         try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
-                .body(Body.from(bulk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/x-ndjson"))
+                .body(Body.from(bulk.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson"))
                 .build())) {
             if (response.getStatus() != 200) {
                 throw new IOException("OpenSearch refused the bulk request: HTTP " + response.getStatus());
             }
             answer = EventJson.tree(response.getBody().map(Body::bodyAsString).orElse("{}"));
         }
-        List<Rejected> rejected = new ArrayList<>();
+        List<Unindexable> rejected = new ArrayList<>();
         if (!answer.path("errors").asBoolean()) {
             return rejected;
         }
@@ -69,7 +68,7 @@ class BulkWriter {
             if (status == 429 || status >= 500) {
                 throw new IOException("OpenSearch could not take the batch now: HTTP " + status);
             }
-            rejected.add(new Rejected(documents.get(i), "rejected by OpenSearch (HTTP " + status + "): "
+            rejected.add(new Unindexable(documents.get(i).record(), "rejected by OpenSearch (HTTP " + status + "): "
                     + item.path("error").path("type").asString() + ": " + item.path("error").path("reason").asString()));
         }
         return rejected;

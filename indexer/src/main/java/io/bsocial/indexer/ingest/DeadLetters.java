@@ -1,5 +1,6 @@
 package io.bsocial.indexer.ingest;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,21 +11,22 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.shared.events.EventTopics;
 
 /**
  * Sends a message that cannot be indexed to {@code bsocial.dlt}, unchanged, with where it came
- * from and why in headers. Waits for Kafka's acknowledgement: the batch's offsets are committed
+ * from and why in the same headers Spring Kafka's dead-letter recoverer writes for the notifier,
+ * so that one reader understands every dead letter. Waits for Kafka's acknowledgement: the batch's offsets are committed
  * only after every message of it is indexed or dead-lettered.
  */
 @Component
 class DeadLetters {
 
-    static final String REASON = "bsocial-dlt-reason";
-    static final String ORIGINAL_TOPIC = "bsocial-dlt-original-topic";
-    static final String ORIGINAL_OFFSET = "bsocial-dlt-original-offset";
+    static final String REASON = KafkaHeaders.DLT_EXCEPTION_MESSAGE;
+    static final String ORIGINAL_TOPIC = KafkaHeaders.DLT_ORIGINAL_TOPIC;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -38,7 +40,8 @@ class DeadLetters {
         ProducerRecord<String, String> dead = new ProducerRecord<>(EventTopics.DEAD_LETTER, record.key(), record.value());
         dead.headers().add(REASON, reason.getBytes(StandardCharsets.UTF_8));
         dead.headers().add(ORIGINAL_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
-        dead.headers().add(ORIGINAL_OFFSET, (record.partition() + ":" + record.offset()).getBytes(StandardCharsets.UTF_8));
+        dead.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(Integer.BYTES).putInt(record.partition()).array());
+        dead.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(Long.BYTES).putLong(record.offset()).array());
         try {
             kafka.send(dead).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import io.bsocial.shared.events.EventTopics;
 
 /**
  * Every bSocial event into OpenSearch, in batches: valid events are bulk-written, messages that
@@ -28,32 +27,29 @@ class EventIngester {
         this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(batch = "true", topics = {
-            EventTopics.USER_REGISTERED, EventTopics.USER_LOGGED_IN, EventTopics.USER_LOGGED_OUT,
-            EventTopics.USER_FOLLOWED, EventTopics.USER_UNFOLLOWED, EventTopics.POST_CREATED,
-            EventTopics.COMMENT_CREATED})
+    /** Every event topic (EventTopics.ALL): a new event type is indexed without a change here. */
+    @KafkaListener(batch = "true", topics = "#{T(io.bsocial.shared.events.EventTopics).ALL}")
     void ingest(List<ConsumerRecord<String, String>> records) {
         List<EventDocument> documents = new ArrayList<>();
-        List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        List<Unindexable> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 documents.add(EventDocument.of(record));
             } catch (UnindexableEventException invalid) {
-                unreadable.add(record);
-                reasons.add(invalid.getMessage());
+                unreadable.add(new Unindexable(record, invalid.getMessage()));
             }
         }
-        List<BulkWriter.Rejected> rejected = documents.isEmpty() ? List.of() : write(documents);
-        for (int i = 0; i < unreadable.size(); i++) {
-            deadLetters.send(unreadable.get(i), reasons.get(i));
+        // Dead letters go out only after the bulk write succeeded: a retried batch sends none twice.
+        List<Unindexable> refused = documents.isEmpty() ? List.of() : write(documents);
+        for (Unindexable dead : unreadable) {
+            deadLetters.send(dead.record(), dead.reason());
         }
-        for (BulkWriter.Rejected refused : rejected) {
-            deadLetters.send(refused.document().record(), refused.reason());
+        for (Unindexable dead : refused) {
+            deadLetters.send(dead.record(), dead.reason());
         }
     }
 
-    private List<BulkWriter.Rejected> write(List<EventDocument> documents) {
+    private List<Unindexable> write(List<EventDocument> documents) {
         try {
             return writer.write(documents);
         } catch (IOException unavailable) {

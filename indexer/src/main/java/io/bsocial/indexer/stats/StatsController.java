@@ -11,6 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.bsocial.shared.stats.StatsAnswers.LoginsPerDay;
+import io.bsocial.shared.stats.StatsAnswers.PostComments;
+import io.bsocial.shared.stats.StatsAnswers.TopAndWorst;
+import io.bsocial.shared.stats.StatsAnswers.TopPostsPerDay;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,21 +89,5 @@ class StatsController {
 
     private static int wholeNumber(String value, String name, int min, int max) {
         return (int) wholeNumber(value, name, (long) min, (long) max);
-    }
-
-    record PostComments(long postId, long comments) {
-    }
-
-    record LoginsPerDay(List<Day> days) {
-        record Day(String date, long users) {
-        }
-    }
-
-    record TopPostsPerDay(List<Day> days) {
-        record Day(String date, List<PostComments> posts) {
-        }
-    }
-
-    record TopAndWorst(PostComments top, PostComments worst) {
     }
 }

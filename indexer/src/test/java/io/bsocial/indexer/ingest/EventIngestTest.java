@@ -3,9 +3,6 @@ package io.bsocial.indexer.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.indexer.support.SearchHttp;
+import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchNodes;
 import io.bsocial.shared.testing.DeadLetterTopic;
 import io.bsocial.shared.testing.TcpForwarder;
@@ -155,8 +153,8 @@ class EventIngestTest {
                 meanwhile.add(post);
                 publish(post);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http("/actuator/health").statusCode() == 503);
-            HttpResponse<String> stats = http("/api/stats/top-posts-per-day");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> IndexerHttp.get(port, "/actuator/health").statusCode() == 503);
+            HttpResponse<String> stats = IndexerHttp.get(port, "/api/stats/top-posts-per-day");
             assertThat(stats.statusCode()).isEqualTo(503);
             assertThat(stats.body()).contains("unavailable").doesNotContain("Exception");
             assertThat(search.status("/" + INDEX + "/_doc/" + meanwhile.get(0).eventId())).isEqualTo(404);
@@ -166,7 +164,7 @@ class EventIngestTest {
             for (PostCreated post : meanwhile) {
                 awaitDocument(post.eventId().toString());
             }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http("/actuator/health").statusCode() == 200);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> IndexerHttp.get(port, "/actuator/health").statusCode() == 200);
         } finally {
             openSearchLink.open();
         }
@@ -203,17 +201,6 @@ class EventIngestTest {
         return search.get("/" + INDEX + "/_doc/" + id);
     }
 
-    private HttpResponse<String> http(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);

@@ -3,9 +3,6 @@ package io.bsocial.indexer.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.indexer.support.SearchHttp;
+import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchNodes;
 import io.bsocial.indexer.support.SeedData;
 import io.bsocial.shared.events.EventJson;
@@ -59,7 +57,7 @@ class StatsApiTest {
 
     @Test
     void loginsPerDay() {
-        HttpResponse<String> response = get("/api/stats/logins-per-day?days=7");
+        HttpResponse<String> response = IndexerHttp.get(port, "/api/stats/logins-per-day?days=7");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(EventJson.tree(response.body())).isEqualTo(json(Map.of("days", seed.expectedLogins7())));
     }
@@ -73,16 +71,16 @@ class StatsApiTest {
             day.put("posts", posts.stream().map(p -> Map.of("postId", p[0], "comments", p[1])).toList());
             days.add(day);
         });
-        HttpResponse<String> response = get("/api/stats/top-posts-per-day");
+        HttpResponse<String> response = IndexerHttp.get(port, "/api/stats/top-posts-per-day");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(EventJson.tree(response.body())).isEqualTo(json(Map.of("days", days)));
     }
 
     @Test
     void topAndWorstPostOfAUser() {
-        assertThat(EventJson.tree(get("/api/stats/users/7/top-and-worst-post").body())).isEqualTo(EventJson.tree(
+        assertThat(EventJson.tree(IndexerHttp.get(port, "/api/stats/users/7/top-and-worst-post").body())).isEqualTo(EventJson.tree(
                 "{\"top\":{\"postId\":203,\"comments\":5},\"worst\":{\"postId\":202,\"comments\":0}}"));
-        assertThat(EventJson.tree(get("/api/stats/users/10/top-and-worst-post").body()))
+        assertThat(EventJson.tree(IndexerHttp.get(port, "/api/stats/users/10/top-and-worst-post").body()))
                 .isEqualTo(EventJson.tree("{\"top\":null,\"worst\":null}"));
     }
 
@@ -91,7 +89,7 @@ class StatsApiTest {
         for (String path : List.of("/api/stats/logins-per-day?days=0", "/api/stats/logins-per-day?days=367",
                 "/api/stats/logins-per-day?days=week", "/api/stats/users/abc/top-and-worst-post",
                 "/api/stats/users/-4/top-and-worst-post")) {
-            HttpResponse<String> response = get(path);
+            HttpResponse<String> response = IndexerHttp.get(port, path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             JsonNode problem = EventJson.tree(response.body());
@@ -99,7 +97,7 @@ class StatsApiTest {
             assertThat(problem.path("detail").asString()).isNotBlank();
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("java.");
         }
-        HttpResponse<String> unknown = get("/api/stats/nothing");
+        HttpResponse<String> unknown = IndexerHttp.get(port, "/api/stats/nothing");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     }
@@ -109,15 +107,4 @@ class StatsApiTest {
         return EventJson.tree(EventJson.mapper().writeValueAsString(value));
     }
 
-    private HttpResponse<String> get(String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,11 @@
 package io.bsocial.notifier.live;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -24,11 +27,15 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final NotifierProperties properties;
     private final OpenSockets sockets;
     private final PendingOnSubscribe pending;
+    private final TaskScheduler heartbeats;
 
-    WebSocketConfig(NotifierProperties properties, OpenSockets sockets, PendingOnSubscribe pending) {
+    /** Heartbeats run on the scheduler the broker configuration already declares (lazily: it is built after this). */
+    WebSocketConfig(NotifierProperties properties, OpenSockets sockets, PendingOnSubscribe pending,
+            @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
         this.properties = properties;
         this.sockets = sockets;
         this.pending = pending;
+        this.heartbeats = heartbeats;
     }
 
     @Override
@@ -41,7 +48,7 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.enableSimpleBroker("/queue").setHeartbeatValue(new long[] {10_000, 10_000})
-                .setTaskScheduler(heartbeats());
+                .setTaskScheduler(heartbeats);
         registry.setUserDestinationPrefix("/user");
         registry.setApplicationDestinationPrefixes("/app");
     }
@@ -54,13 +61,5 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.addDecoratorFactory(sockets);
-    }
-
-    private static org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler heartbeats() {
-        var scheduler = new org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(1);
-        scheduler.setThreadNamePrefix("stomp-heartbeat-");
-        scheduler.initialize();
-        return scheduler;
     }
 }

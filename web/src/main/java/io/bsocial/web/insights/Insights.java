@@ -2,11 +2,10 @@ package io.bsocial.web.insights;
 
 import java.util.List;
 
-/** What the Insights page charts, with only the posts the viewer may open linked. */
-record Insights(List<LoginDay> logins, List<TopPostsDay> topPosts, MyPost top, MyPost worst) {
+import io.bsocial.shared.stats.StatsAnswers.LoginsPerDay;
 
-    record LoginDay(String date, long users) {
-    }
+/** What the Insights page charts, with only the posts the viewer may open linked. */
+record Insights(List<LoginsPerDay.Day> logins, List<TopPostsDay> topPosts, MyPost top, MyPost worst) {
 
     record TopPostsDay(String date, List<TopPost> posts) {
     }

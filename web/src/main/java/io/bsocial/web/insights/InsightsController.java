@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.shared.stats.StatsAnswers.LoginsPerDay;
+import io.bsocial.shared.stats.StatsAnswers.PostComments;
+import io.bsocial.shared.stats.StatsAnswers.TopAndWorst;
+import io.bsocial.shared.stats.StatsAnswers.TopPostsPerDay;
 import io.bsocial.web.post.Post;
 import io.bsocial.web.post.PostRepository;
 
@@ -40,26 +44,24 @@ class InsightsController {
     @GetMapping("/insights/data")
     @ResponseBody
     Insights data(@AuthenticationPrincipal SessionUser me) {
-        StatsClient.LoginsPerDay logins = stats.loginsPerDay(LOGIN_DAYS);
-        StatsClient.TopPostsPerDay top = stats.topPostsPerDay();
-        StatsClient.TopAndWorst mine = stats.topAndWorst(me.id());
+        LoginsPerDay logins = stats.loginsPerDay(LOGIN_DAYS);
+        TopPostsPerDay top = stats.topPostsPerDay();
+        TopAndWorst mine = stats.topAndWorst(me.id());
 
-        List<Long> ids = top.days().stream().flatMap(day -> day.posts().stream()).map(StatsClient.PostComments::postId)
+        List<Long> ids = top.days().stream().flatMap(day -> day.posts().stream()).map(PostComments::postId)
                 .distinct().toList();
         Set<Long> visible = posts.visibleIds(ids, me.id());
         List<Insights.TopPostsDay> topPosts = new ArrayList<>();
-        for (StatsClient.TopPostsPerDay.Day day : top.days()) {
+        for (TopPostsPerDay.Day day : top.days()) {
             topPosts.add(new Insights.TopPostsDay(day.date(), day.posts().stream()
                     .map(p -> new Insights.TopPost(p.postId(), p.comments(),
                             visible.contains(p.postId()) ? "/posts/" + p.postId() : null))
                     .toList()));
         }
-        return new Insights(
-                logins.days().stream().map(d -> new Insights.LoginDay(d.date(), d.users())).toList(),
-                topPosts, mine(mine.top(), me), mine(mine.worst(), me));
+        return new Insights(logins.days(), topPosts, mine(mine.top(), me), mine(mine.worst(), me));
     }
 
-    private Insights.MyPost mine(StatsClient.PostComments post, SessionUser me) {
+    private Insights.MyPost mine(PostComments post, SessionUser me) {
         if (post == null) {
             return null;
         }

@@ -1,31 +1,17 @@
 package io.bsocial.web.insights;
 
-import java.util.List;
-
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
+import io.bsocial.shared.stats.StatsAnswers.LoginsPerDay;
+import io.bsocial.shared.stats.StatsAnswers.TopAndWorst;
+import io.bsocial.shared.stats.StatsAnswers.TopPostsPerDay;
+
 /** The indexer's stats API, as the contract describes its answers. */
 @Component
 class StatsClient {
-
-    record LoginsPerDay(List<Day> days) {
-        record Day(String date, long users) {
-        }
-    }
-
-    record PostComments(long postId, long comments) {
-    }
-
-    record TopPostsPerDay(List<Day> days) {
-        record Day(String date, List<PostComments> posts) {
-        }
-    }
-
-    record TopAndWorst(PostComments top, PostComments worst) {
-    }
 
     private final RestClient http;
 

@@ -1,7 +1,5 @@
 package io.bsocial.web.outbox;
 
-import java.time.Instant;
-
 /** An event waiting in the outbox: its JSON, topic and key as they will go to Kafka. */
-record OutboxEntry(long id, String eventId, String topic, String key, String payload, Instant createdAt) {
+record OutboxEntry(long id, String topic, String key, String payload) {
 }

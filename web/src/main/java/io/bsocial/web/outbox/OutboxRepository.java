@@ -43,11 +43,11 @@ class OutboxRepository {
 
     List<OutboxEntry> oldest(int limit) {
         return jdbc.sql("""
-                SELECT id, event_id, topic, message_key, payload, created_at
+                SELECT id, topic, message_key, payload
                   FROM outbox_events ORDER BY id LIMIT :limit""")
                 .param("limit", limit)
-                .query((rs, row) -> new OutboxEntry(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
-                        rs.getString("message_key"), rs.getString("payload"), SqlTime.instant(rs, "created_at")))
+                .query((rs, row) -> new OutboxEntry(rs.getLong("id"), rs.getString("topic"),
+                        rs.getString("message_key"), rs.getString("payload")))
                 .list();
     }
 

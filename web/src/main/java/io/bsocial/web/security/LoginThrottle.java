@@ -7,6 +7,8 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.bsocial.web.account.AccountRepository;
+
 /**
  * Slows password guessing: after too many failures from one client, or against one account,
  * further attempts wait until the oldest failure leaves the window. Successes are never counted,
@@ -18,13 +20,15 @@ public class LoginThrottle {
 
     private final FailedLoginWindow clientFailures;
     private final FailedLoginWindow accountFailures;
+    private final AccountRepository accounts;
     private final Clock clock;
 
-    LoginThrottle(LoginThrottleProperties properties, JdbcClient jdbc, Clock clock) {
+    LoginThrottle(LoginThrottleProperties properties, JdbcClient jdbc, AccountRepository accounts, Clock clock) {
         this.clientFailures = new FailedLoginWindow(jdbc, "client", properties.maxFailuresPerClient(),
                 properties.window());
         this.accountFailures = new FailedLoginWindow(jdbc, "account", properties.maxFailuresPerAccount(),
                 properties.window());
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -49,7 +53,15 @@ public class LoginThrottle {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
-    private static String accountKey(String login) {
-        return login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
+    /**
+     * One key per account, whether it is named by username or by e-mail (else guessing both would
+     * double the limit); a login that names no account is counted as typed.
+     */
+    private String accountKey(String login) {
+        if (login == null || login.isBlank()) {
+            return "";
+        }
+        return accounts.findByLogin(login).map(account -> "account:" + account.id())
+                .orElseGet(() -> "login:" + login.trim().toLowerCase(Locale.ROOT));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import io.bsocial.web.WebIntegrationTest;
+import io.bsocial.web.account.AccountRepository;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.TestUsers;
@@ -68,8 +69,8 @@ class LoginThrottleTest {
 
     @Test
     void failuresThatReachedAnotherWebInstanceCountHereToo(@Autowired LoginThrottleProperties properties,
-            @Autowired JdbcClient database) {
-        LoginThrottle otherInstance = new LoginThrottle(properties, database, Clock.systemUTC());
+            @Autowired JdbcClient database, @Autowired AccountRepository accounts) {
+        LoginThrottle otherInstance = new LoginThrottle(properties, database, accounts, Clock.systemUTC());
         String attacker = "203.0.113.50";
         for (int i = 0; i < 3; i++) {
             otherInstance.failed(attacker, username);
@@ -89,6 +90,17 @@ class LoginThrottleTest {
                 .isNotEmpty()
                 .allSatisfy(key -> assertThat(key).matches("[0-9a-f]{64}"))
                 .noneMatch(key -> key.contains("203.0.113.60") || key.toLowerCase().contains("secret"));
+    }
+
+    @Test
+    void guessesByUsernameAndByEmailCountForTheSameAccount() {
+        for (int i = 0; i < 3; i++) {
+            assertProblem(login("198.51.101." + i, username, "guess " + i), 401);
+        }
+        for (int i = 3; i < 5; i++) {
+            assertProblem(login("198.51.101." + i, username.toUpperCase() + "@example.com", "guess " + i), 401);
+        }
+        assertProblem(login("198.51.101.99", username, TestUsers.PASSWORD), 429);
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.bsocial.shared.stats;
+
+import java.util.List;
+
+/**
+ * The JSON answers of the indexer's stats API, as the contract gives them: the indexer writes
+ * them, web's Insights reads them.
+ */
+public final class StatsAnswers {
+
+    private StatsAnswers() {
+    }
+
+    /** {@code GET /api/stats/logins-per-day}: distinct users per UTC day. */
+    public record LoginsPerDay(List<Day> days) {
+
+        public record Day(String date, long users) {
+        }
+    }
+
+    /** {@code GET /api/stats/top-posts-per-day}: the most commented posts of each of the last days. */
+    public record TopPostsPerDay(List<Day> days) {
+
+        public record Day(String date, List<PostComments> posts) {
+        }
+    }
+
+    /** {@code GET /api/stats/users/{userId}/top-and-worst-post}: either is null without posts. */
+    public record TopAndWorst(PostComments top, PostComments worst) {
+    }
+
+    public record PostComments(long postId, long comments) {
+    }
+}
