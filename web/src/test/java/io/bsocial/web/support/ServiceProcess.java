@@ -46,7 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             ServiceProcess service = new ServiceProcess(name, process, port);
-            service.awaitHealthy(Duration.ofSeconds(120));
+            // Generous: on a machine whose disk stalls, a service has been seen to need over two minutes.
+            service.awaitHealthy(Duration.ofSeconds(300));
             return service;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
