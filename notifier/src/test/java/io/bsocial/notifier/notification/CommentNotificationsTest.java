@@ -50,6 +50,11 @@ class CommentNotificationsTest {
         author = TestSessions.login(sessions, Events.nextId(), "author" + Events.nextId());
         commenter = TestSessions.login(sessions, Events.nextId(), "commenter" + Events.nextId());
         Events.publish(kafka, Events.registered(commenter.id(), commenter.username(), "Grace", "Hopper"));
+        // Registrations and comments are separate topics, consumed independently: wait until the
+        // directory knows the commenter, or a fast comment could be answered before the name arrives.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc
+                .sql("SELECT COUNT(*) FROM notifier_users WHERE id = ?").param(commenter.id())
+                .query(Long.class).single() == 1);
     }
 
     @Test
