@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.bsocial.web.support.SqlTime;
 
 /**
  * Failed logins of one kind (per client, per account) over a sliding window, in the database so
@@ -34,9 +34,9 @@ class FailedLoginWindow {
 
     void record(String key, Instant now) {
         jdbc.sql("INSERT INTO login_failures (scope, key_hash, failed_at) VALUES (:scope, :key, :at)")
-                .param("scope", scope).param("key", digest(key)).param("at", sql(now)).update();
+                .param("scope", scope).param("key", digest(key)).param("at", SqlTime.of(now)).update();
         jdbc.sql("DELETE FROM login_failures WHERE failed_at <= :horizon")
-                .param("horizon", sql(now.minus(window))).update();
+                .param("horizon", SqlTime.of(now.minus(window))).update();
     }
 
     /** Zero while under the limit, else the time until the oldest counted failure leaves the window. */
@@ -47,7 +47,7 @@ class FailedLoginWindow {
                  WHERE scope = :scope AND key_hash = :key AND failed_at > :horizon
                  ORDER BY failed_at DESC
                  LIMIT 1 OFFSET :skip""")
-                .param("scope", scope).param("key", digest(key)).param("horizon", sql(now.minus(window)))
+                .param("scope", scope).param("key", digest(key)).param("horizon", SqlTime.of(now.minus(window)))
                 .param("skip", limit - 1)
                 .query(OffsetDateTime.class).optional();
         return oldestCounted.map(at -> Duration.between(now, at.toInstant().plus(window)))
@@ -66,9 +66,5 @@ class FailedLoginWindow {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JVM has SHA-256", impossible);
         }
-    }
-
-    private static OffsetDateTime sql(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

@@ -45,8 +45,9 @@ class LoginEvents {
         SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
         redirect.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
-            throttle.succeeded(request.getParameter("login"));
-            loggedIn((SessionUser) authentication.getPrincipal());
+            SessionUser user = (SessionUser) authentication.getPrincipal();
+            throttle.succeeded(user.id());
+            loggedIn(user);
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -18,6 +18,8 @@ import io.bsocial.web.account.AccountRepository;
 @Component
 public class LoginThrottle {
 
+    private static final String ACCOUNT = "account:";
+
     private final FailedLoginWindow clientFailures;
     private final FailedLoginWindow accountFailures;
     private final AccountRepository accounts;
@@ -44,8 +46,9 @@ public class LoginThrottle {
         accountFailures.record(accountKey(login), clock.instant());
     }
 
-    public void succeeded(String login) {
-        accountFailures.clear(accountKey(login));
+    /** Forgets the account's failures; the caller knows the account, so no lookup is needed. */
+    public void succeeded(long accountId) {
+        accountFailures.clear(ACCOUNT + accountId);
     }
 
     /** Whole seconds for a {@code Retry-After} header, never zero. */
@@ -61,7 +64,7 @@ public class LoginThrottle {
         if (login == null || login.isBlank()) {
             return "";
         }
-        return accounts.findByLogin(login).map(account -> "account:" + account.id())
+        return accounts.findByLogin(login).map(account -> ACCOUNT + account.id())
                 .orElseGet(() -> "login:" + login.trim().toLowerCase(Locale.ROOT));
     }
 }

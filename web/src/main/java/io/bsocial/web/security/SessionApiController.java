@@ -73,13 +73,13 @@ class SessionApiController {
             throttle.failed(request.getRemoteAddr(), body.login());
             throw new LoginFailedException();
         }
-        throttle.succeeded(body.login());
         fixationProtection.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         SessionUser user = (SessionUser) authentication.getPrincipal();
+        throttle.succeeded(user.id());
         loginEvents.loggedIn(user);
         AccountView account = accounts.findById(user.id()).orElseThrow().toAccountView();
         return new LoginResponse(request.getSession().getId(), account);

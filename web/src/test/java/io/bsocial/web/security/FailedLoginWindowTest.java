@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.bsocial.web.WebIntegrationTest;
+import io.bsocial.web.support.SqlTime;
 
 /** The throttle's sliding window on the real database (H2, and PostgreSQL with -Ppostgres). */
 @WebIntegrationTest
@@ -66,6 +67,6 @@ class FailedLoginWindowTest {
 
     private long countOlderThan(Instant horizon) {
         return jdbc.sql("SELECT COUNT(*) FROM login_failures WHERE failed_at <= ?")
-                .param(horizon.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
+                .param(SqlTime.of(horizon)).query(Long.class).single();
     }
 }

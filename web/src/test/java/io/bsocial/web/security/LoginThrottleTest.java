@@ -104,6 +104,19 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aSuccessfulLoginForgetsTheAccountsFailuresWhicheverLoginNamedIt() {
+        for (int i = 0; i < 4; i++) {
+            assertProblem(login("198.51.102." + i, username, "guess " + i), 401);
+        }
+        assertThat(login("198.51.102.50", username.toUpperCase() + "@example.com", TestUsers.PASSWORD).status())
+                .isEqualTo(200);
+        // Without the reset, the fifth failure would make the next attempt wait.
+        for (int i = 4; i < 8; i++) {
+            assertProblem(login("198.51.102." + i, username, "guess " + i), 401);
+        }
+    }
+
+    @Test
     void successfulLoginsAreNeverThrottled() {
         for (int i = 0; i < 10; i++) {
             assertThat(login("192.0.2.10", username, TestUsers.PASSWORD).status()).isEqualTo(200);
