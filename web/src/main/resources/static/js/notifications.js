@@ -18,7 +18,6 @@
 
   const known = new Map(); // id -> notification
   let unread = 0;
-  let countedUpTo = 0; // the server's unread count already includes every id up to this one
   let pollTimer = null;
   let client = null;
   let connectedBefore = false;
@@ -40,9 +39,13 @@
     return actor.firstName && actor.lastName ? actor.firstName + ' ' + actor.lastName : '@' + actor.username;
   }
 
+  function newestKnown() {
+    return Array.from(known.values()).sort(function (a, b) { return b.id - a.id; }).slice(0, SHOWN);
+  }
+
   function render() {
     list.querySelectorAll('.notification-item').forEach(function (item) { item.remove(); });
-    const newest = Array.from(known.values()).sort(function (a, b) { return b.id - a.id; }).slice(0, SHOWN);
+    const newest = newestKnown();
     empty.classList.toggle('d-none', newest.length > 0);
     newest.forEach(function (notification) {
       const item = document.createElement('li');
@@ -75,10 +78,10 @@
       return;
     }
     known.set(notification.id, notification);
-    if (notification.id > countedUpTo) {
-      setUnread(unread + 1);
-    }
+    setUnread(unread + 1);
     render();
+    // Ids say nothing about what the server counted (they are not taken in commit order): ask it.
+    loadRecent().catch(function () { /* offline: the local count stands until the next load */ });
   }
 
   function loadRecent() {
@@ -90,7 +93,6 @@
         }
         recent.items.forEach(function (notification) {
           known.set(notification.id, notification);
-          countedUpTo = Math.max(countedUpTo, notification.id);
         });
         setUnread(recent.unread);
         render();
@@ -162,7 +164,7 @@
     }
   });
 
-  // Opening the bell marks what it shows as read.
+  // Opening the bell marks exactly what it shows as read; the server answers what stays unread.
   bell.closest('.dropdown').addEventListener('shown.bs.dropdown', function () {
     if (unread === 0 || known.size === 0) {
       return;
@@ -172,12 +174,12 @@
     if (csrfHeader) {
       headers[csrfHeader] = meta('_csrf');
     }
-    const newest = Math.max.apply(null, Array.from(known.keys()));
-    fetch(notifier + '/api/notifications/read?upTo=' + newest, { method: 'POST', credentials: 'include', headers: headers })
-      .then(function (response) {
-        if (response.ok) {
-          countedUpTo = Math.max(countedUpTo, newest);
-          setUnread(0);
+    const shown = newestKnown().map(function (notification) { return notification.id; }).join(',');
+    fetch(notifier + '/api/notifications/read?ids=' + shown, { method: 'POST', credentials: 'include', headers: headers })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) {
+        if (answer) {
+          setUnread(answer.unread);
         }
       })
       .catch(function () { /* stays unread; the next opening tries again */ });

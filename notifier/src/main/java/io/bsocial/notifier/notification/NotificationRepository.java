@@ -124,12 +124,16 @@ public class NotificationRepository {
                 .param(recipientId).query(Long.class).single();
     }
 
-    /** Marks read everything of the recipient up to {@code upToId} (what the bell showed). */
-    int markRead(long recipientId, long upToId, Instant now) {
+    /**
+     * Marks read exactly these notifications of the recipient (what the bell showed); ids of
+     * someone else's are ignored. Never "everything up to an id": a notification with a lower id
+     * may commit after the bell listed what it shows, and would be marked read unseen.
+     */
+    int markRead(long recipientId, List<Long> ids, Instant now) {
         return jdbc.sql("""
                 UPDATE notifications SET read_at = :now
-                 WHERE recipient_id = :recipient AND read_at IS NULL AND id <= :upTo""")
-                .param("now", sql(now)).param("recipient", recipientId).param("upTo", upToId)
+                 WHERE recipient_id = :recipient AND read_at IS NULL AND id IN (:ids)""")
+                .param("now", sql(now)).param("recipient", recipientId).param("ids", ids)
                 .update();
     }
 

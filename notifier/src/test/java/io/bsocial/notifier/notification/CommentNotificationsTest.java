@@ -133,10 +133,12 @@ class CommentNotificationsTest {
         assertThat(Http.get(port, "/api/notifications/recent", author.auth()).json().get("unread").asLong())
                 .isEqualTo(2);
 
-        long newest = recent.get("items").get(0).get("id").asLong();
-        assertThat(Http.send(port, "POST", "/api/notifications/read?upTo=" + newest, author.auth()).status())
-                .isEqualTo(204);
+        String shown = recent.get("items").get(0).get("id").asLong() + "," + recent.get("items").get(1).get("id").asLong();
+        Http.Response read = Http.send(port, "POST", "/api/notifications/read?ids=" + shown, author.auth());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("unread").asLong()).isZero();
         assertThat(Http.get(port, "/api/notifications/recent", author.auth()).json().get("unread").asLong()).isZero();
+        assertThat(Http.send(port, "POST", "/api/notifications/read", author.auth()).status()).isEqualTo(400);
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Tag;
@@ -18,8 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bsocial.notifier.notification.NotificationRepository.Delivery;
 import io.bsocial.notifier.support.Events;
@@ -36,6 +40,9 @@ class NotificationRepositoryTest {
     @Autowired
     NotificationRepository notifications;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     @Test
     void concurrentCallsNeverReturnTheSameNotificationAndTogetherReturnAll() throws Exception {
         long recipient = Events.nextId();
@@ -46,7 +53,7 @@ class NotificationRepositoryTest {
         Set<Long> delivered = ConcurrentHashMap.newKeySet();
         List<Long> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> readers = new ArrayList<>();
         for (int r = 0; r < 4; r++) {
             readers.add(pool.submit(() -> {
@@ -63,13 +70,20 @@ class NotificationRepositoryTest {
                 }
             }));
         }
-        Future<?> writer = pool.submit(() -> {
-            for (int i = 0; i < 100; i++) {
-                created.add(store(recipient, "during " + i));
-            }
-            writing.set(false);
-        });
-        writer.get();
+        // Several writers at once: their transactions commit in another order than they took ids.
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    created.add(store(recipient, "during " + writer + "/" + i));
+                }
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        writing.set(false);
         for (Future<?> reader : readers) {
             reader.get();
         }
@@ -82,6 +96,52 @@ class NotificationRepositoryTest {
 
         assertThat(duplicates).isEmpty();
         assertThat(delivered).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /**
+     * The bell marks read what it showed. A notification that took its id before the shown one
+     * but committed after the bell listed (two consumers storing at once) was never seen: it stays
+     * unread. "Everything up to the newest shown id" would have marked it read.
+     */
+    @Test
+    void markingReadWhatTheBellShowedLeavesANotificationThatCommittedLateUnread() throws Exception {
+        long recipient = Events.nextId();
+        CountDownLatch idTaken = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> lateId = late.submit(() -> transactions.execute(status -> {
+                long id = store(recipient, "takes its id first, commits last");
+                idTaken.countDown();
+                awaitQuietly(mayCommit);
+                return id;
+            }));
+            assertThat(idTaken.await(30, TimeUnit.SECONDS)).isTrue();
+            long shownId = store(recipient, "commits first");
+            List<Notification> shown = notifications.recent(recipient, 10);
+            assertThat(shown).extracting(Notification::id).containsExactly(shownId);
+            mayCommit.countDown();
+            assertThat(lateId.get(30, TimeUnit.SECONDS)).isLessThan(shownId);
+
+            notifications.markRead(recipient, shown.stream().map(Notification::id).toList(), Instant.now());
+
+            assertThat(notifications.unread(recipient)).isEqualTo(1);
+        } finally {
+            late.shutdownNow();
+        }
+    }
+
+    @Test
+    void markingReadTouchesOnlyTheCallersOwnNotifications() {
+        long recipient = Events.nextId();
+        long someoneElse = Events.nextId();
+        long mine = store(recipient, "mine");
+        long theirs = store(someoneElse, "theirs");
+
+        assertThat(notifications.markRead(recipient, List.of(mine, theirs), Instant.now())).isEqualTo(1);
+        assertThat(notifications.unread(recipient)).isZero();
+        assertThat(notifications.unread(someoneElse)).isEqualTo(1);
     }
 
     @Test
@@ -131,6 +191,14 @@ class NotificationRepositoryTest {
         CommentCreated comment = Events.comment(Events.nextId(), "c", Events.nextId(), recipient, "r", "hi");
         assertThat(notifications.insert(comment)).isPresent();
         assertThat(notifications.insert(comment)).isEmpty();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long store(long recipient, String text) {

@@ -20,7 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves events from the outbox to Kafka: oldest first, one instance at a time (the relay lock),
- * deleting what Kafka acknowledged in the same transaction that held the lock. While Kafka is
+ * deleting exactly the entries Kafka acknowledged, by id, in the same transaction that held the
+ * lock. An entry that commits after a batch was read (with a lower id than some of the batch) is
+ * simply in the next batch. While Kafka is
  * unreachable nothing is lost: entries wait and the relay retries with a growing backoff. An
  * entry whose delete did not commit (a crash right after the acknowledgement) is published
  * again; every message carries its {@code eventId}, by which consumers drop the copy.
@@ -189,7 +191,7 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         if (acknowledged > 0) {
-            outbox.deleteUpTo(batch.get(acknowledged - 1).id());
+            outbox.delete(batch.subList(0, acknowledged).stream().map(OutboxEntry::id).toList());
             lastPublishedAt = clock.instant();
             if (failure == null) {
                 lastError = null;

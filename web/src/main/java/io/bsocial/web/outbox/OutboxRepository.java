@@ -51,9 +51,13 @@ class OutboxRepository {
                 .list();
     }
 
-    /** Removes published entries: every id up to and including {@code lastId}. */
-    void deleteUpTo(long lastId) {
-        jdbc.sql("DELETE FROM outbox_events WHERE id <= ?").param(lastId).update();
+    /**
+     * Removes exactly these published entries. Never a range of ids: ids are taken at insert but
+     * transactions commit in another order, so an entry below the last published id may commit
+     * after the batch was read, and a range would delete it unpublished.
+     */
+    void delete(List<Long> ids) {
+        jdbc.sql("DELETE FROM outbox_events WHERE id IN (:ids)").param("ids", ids).update();
     }
 
     long backlog() {

@@ -5,19 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.bsocial.indexer.support.SearchNodes;
-import io.bsocial.shared.testing.TcpForwarder;
-import io.bsocial.web.WebAppTest;
-import io.bsocial.web.support.ServiceProcess;
+import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.TestUsers;
 
 /**
@@ -26,52 +17,7 @@ import io.bsocial.web.support.TestUsers;
  * A and B register; B follows A; A posts; B sees it and comments; A's bell lights up live and
  * leads to the post; A sees today's logins in Insights; both log out.
  */
-@WebAppTest
-@ExtendWith(SearchNodes.class)
-class JourneyIT {
-
-    static final int NOTIFIER_PORT = TcpForwarder.freePort();
-    static final int INDEXER_PORT = TcpForwarder.freePort();
-    static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "journey-db").toAbsolutePath()
-            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-    static ServiceProcess notifier;
-    static ServiceProcess indexer;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void wholeSystem(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("bsocial.notifier.port", () -> NOTIFIER_PORT);
-        registry.add("bsocial.indexer.url", () -> "http://localhost:" + INDEXER_PORT);
-    }
-
-    @BeforeEach
-    void startTheOtherServices() {
-        String kafka = System.getProperty("spring.embedded.kafka.brokers");
-        if (notifier == null) {
-            notifier = ServiceProcess.start("journey-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
-                    "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
-        }
-        if (indexer == null) {
-            indexer = ServiceProcess.start("journey-indexer", "bsocial.indexer.jar", INDEXER_PORT, List.of(
-                    "--spring.kafka.bootstrap-servers=" + kafka, "--bsocial.opensearch.url=" + SearchNodes.opensearch().url(),
-                    "--bsocial.opensearch.index=bsocial-events-journey",
-                    "--bsocial.opensearch.search-pattern=bsocial-events-journey"));
-        }
-    }
-
-    @AfterAll
-    static void stopTheOtherServices() {
-        if (notifier != null) {
-            notifier.close();
-        }
-        if (indexer != null) {
-            indexer.close();
-        }
-    }
+class JourneyIT extends EndToEnd {
 
     @Test
     void twoPeopleUseBSocialTogether() {

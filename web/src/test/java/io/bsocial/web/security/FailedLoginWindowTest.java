@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +68,49 @@ class FailedLoginWindowTest {
         failures.record(UUID.randomUUID().toString(), T0);
 
         assertThat(countOlderThan(T0.minus(Duration.ofMinutes(5)))).isZero();
+    }
+
+    /**
+     * The clean-up deletes "everything older than the window" while other transactions still
+     * record failures. That is safe because what it deletes could never count again: a failure
+     * is counted only while it is inside the window, and the window only moves forward. Many
+     * clients failing at once, each clean-up racing the others' inserts, lose no failure that
+     * still counts.
+     */
+    @Test
+    void concurrentFailuresAndCleanUpsLoseNoFailureInsideTheWindow() throws Exception {
+        int threads = 8;
+        int each = 25;
+        FailedLoginWindow failures = new FailedLoginWindow(jdbc, "test-race", threads * each, Duration.ofMinutes(5));
+        String key = UUID.randomUUID().toString();
+        Instant start = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                clients.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        failures.record(key, Instant.now());
+                        // Someone else's old failure, which a clean-up removes meanwhile.
+                        failures.record(UUID.randomUUID().toString(), Instant.now().minus(Duration.ofHours(1)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Instant end = Instant.now();
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_failures WHERE scope = 'test-race' AND failed_at > ?")
+                .param(SqlTime.of(start.minusMillis(1))).query(Long.class).single()).isEqualTo((long) threads * each);
+        // Exactly at the limit: the key waits, and one failure fewer would not.
+        assertThat(failures.retryAfter(key, end)).isPositive();
+        assertThat(new FailedLoginWindow(jdbc, "test-race", threads * each + 1, Duration.ofMinutes(5))
+                .retryAfter(key, end)).isZero();
     }
 
     private long countOlderThan(Instant horizon) {

@@ -1,0 +1,89 @@
+package io.bsocial.web.support;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.bsocial.indexer.support.SearchNodes;
+import io.bsocial.shared.testing.TcpForwarder;
+import io.bsocial.web.WebAppTest;
+
+/**
+ * Base of the end-to-end tests that need the whole system: web in this JVM (one application
+ * context, shared by every subclass), the notifier and the indexer as their own processes, one H2
+ * file database, the run's embedded Kafka broker and an OpenSearch node. The two processes start
+ * once, for the first such test, and stop when the test run ends.
+ */
+@WebAppTest
+@ExtendWith({SearchNodes.class, EndToEnd.Services.class})
+public abstract class EndToEnd {
+
+    protected static final int NOTIFIER_PORT = TcpForwarder.freePort();
+    protected static final int INDEXER_PORT = TcpForwarder.freePort();
+    protected static final String INDEX = "bsocial-events-e2e";
+    static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "system-db").toAbsolutePath()
+            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void wholeSystem(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("bsocial.notifier.port", () -> NOTIFIER_PORT);
+        registry.add("bsocial.indexer.url", () -> "http://localhost:" + INDEXER_PORT);
+    }
+
+    /** The indexer's stats API, as web's Insights page calls it. */
+    protected static String indexerUrl() {
+        return "http://localhost:" + INDEXER_PORT;
+    }
+
+    /**
+     * Starts the notifier and the indexer before the first test that needs them: after web's
+     * context started, so that its migrations created the tables the notifier shares.
+     */
+    static final class Services implements BeforeEachCallback {
+
+        private static ServiceProcess notifier;
+        private static ServiceProcess indexer;
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            start(context);
+        }
+
+        private static synchronized void start(ExtensionContext context) {
+            if (notifier != null) {
+                return;
+            }
+            String kafka = System.getProperty("spring.embedded.kafka.brokers");
+            notifier = ServiceProcess.start("e2e-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
+                    "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
+                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
+            indexer = ServiceProcess.start("e2e-indexer", "bsocial.indexer.jar", INDEXER_PORT, List.of(
+                    "--spring.kafka.bootstrap-servers=" + kafka,
+                    "--bsocial.opensearch.url=" + SearchNodes.opensearch().url(),
+                    "--bsocial.opensearch.index=" + INDEX, "--bsocial.opensearch.search-pattern=" + INDEX));
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Services.class,
+                    key -> (AutoCloseable) Services::stop);
+        }
+
+        private static synchronized void stop() {
+            if (notifier != null) {
+                notifier.close();
+            }
+            if (indexer != null) {
+                indexer.close();
+            }
+            notifier = null;
+            indexer = null;
+        }
+    }
+}
