@@ -15,10 +15,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import io.bsocial.notifier.notification.InvalidEventException;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.EventTopicsConfiguration;
+import io.bsocial.shared.events.StaticMembership;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@Import(EventTopicsConfiguration.class)
+@Import({EventTopicsConfiguration.class, StaticMembership.class})
 class NotifierConfig {
 
     @Bean

@@ -7,9 +7,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.bsocial.shared.events.EventTopicsConfiguration;
+import io.bsocial.shared.events.StaticMembership;
 
 @Configuration(proxyBeanMethods = false)
-@Import(EventTopicsConfiguration.class)
+@Import({EventTopicsConfiguration.class, StaticMembership.class})
 class IngestConfig {
 
     /**

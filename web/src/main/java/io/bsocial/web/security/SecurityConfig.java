@@ -17,6 +17,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.bsocial.shared.operations.OperatorAccessConfiguration;
 import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
@@ -26,7 +27,7 @@ import io.bsocial.shared.security.SharedSessionConfiguration;
  * form login. Both share the JDBC session, CSRF protection and the security headers.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SharedSessionConfiguration.class)
+@Import({SharedSessionConfiguration.class, OperatorAccessConfiguration.class})
 class SecurityConfig {
 
     private static final RequestMatcher USES_TOKEN = CookieOrTokenSessionIdResolver::usesToken;
@@ -68,7 +69,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/register", "/error").permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // OperatorAccess decides: health status for all, the rest for operators only.
+                        .requestMatchers("/actuator", "/actuator/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
