@@ -64,7 +64,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ContentSecurityPolicy csp, LoginThrottle throttle,
-            LoginEvents loginEvents) throws Exception {
+            DeviceCookies devices, LoginEvents loginEvents) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/register", "/error").permitAll()
@@ -77,7 +77,7 @@ class SecurityConfig {
                         .usernameParameter("login")
                         .successHandler(loginEvents.formLoginSuccess())
                         .failureHandler(loginEvents.formLoginFailure()))
-                .addFilterBefore(new ThrottledFormLoginFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ThrottledFormLoginFilter(throttle, devices), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .addLogoutHandler(loginEvents.logoutHandler())

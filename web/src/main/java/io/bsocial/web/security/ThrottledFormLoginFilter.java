@@ -19,9 +19,11 @@ class ThrottledFormLoginFilter extends OncePerRequestFilter {
     static final String RETRY_AFTER_ATTRIBUTE = "retryAfterSeconds";
 
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
 
-    ThrottledFormLoginFilter(LoginThrottle throttle) {
+    ThrottledFormLoginFilter(LoginThrottle throttle, DeviceCookies devices) {
         this.throttle = throttle;
+        this.devices = devices;
     }
 
     @Override
@@ -33,7 +35,8 @@ class ThrottledFormLoginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Duration wait = throttle.retryAfter(request.getRemoteAddr(), request.getParameter("login"));
+        Duration wait = throttle.retryAfter(request.getRemoteAddr(), request.getParameter("login"),
+                devices.read(request));
         if (wait.isZero() || wait.isNegative()) {
             chain.doFilter(request, response);
             return;
