@@ -2,6 +2,7 @@ package io.bsocial.web.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,12 +52,20 @@ class OutboxEndpoint {
 
     @WriteOperation
     public Requeued retry(@Selector String target) {
-        List<Long> requeued = transactions.execute(status -> {
-            // After the relay's current batch: an entry it is setting aside is moved back whole.
-            outbox.awaitRelayLock();
-            List<Long> ids = "all".equals(target) ? outbox.setAsideIds() : List.of(id(target));
-            return ids.stream().filter(outbox::requeue).toList();
-        });
+        List<Long> ids = "all".equals(target) ? outbox.setAsideIds() : List.of(id(target));
+        List<Long> requeued = new ArrayList<>();
+        for (long id : ids) {
+            // One transaction per entry, without the relay lock (a relay may hold it for a whole
+            // send timeout while Kafka is away): an entry the relay is setting aside right now is
+            // not visible yet and is simply not moved; one another operator moved first is skipped.
+            try {
+                if (Boolean.TRUE.equals(transactions.execute(status -> outbox.requeue(id)))) {
+                    requeued.add(id);
+                }
+            } catch (DuplicateKeyException movedConcurrently) {
+                log.debug("set-aside outbox entry {} was re-queued by someone else", id);
+            }
+        }
         if (!requeued.isEmpty()) {
             relay.wakeUp();
         }

@@ -41,11 +41,6 @@ class OutboxRepository {
                 .query(Integer.class).list().isEmpty();
     }
 
-    /** Takes the relay lock, waiting for a relay's batch to end: for the operator's moves. */
-    void awaitRelayLock() {
-        jdbc.sql("SELECT id FROM outbox_relay_lock WHERE id = 1 FOR UPDATE").query(Integer.class).list();
-    }
-
     List<OutboxEntry> oldest(int limit) {
         return jdbc.sql("""
                 SELECT id, event_id, topic, message_key, payload
