@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -101,7 +102,7 @@ class SetAsideTest {
         kafka.close();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void client() {
         http = new ApiClient(port);
     }
