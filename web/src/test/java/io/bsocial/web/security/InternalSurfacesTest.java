@@ -53,12 +53,12 @@ class InternalSurfacesTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
         assertThat(health.json().propertyNames()).doesNotContain("components", "details");
-        assertThat(health.body()).doesNotContain("outbox", "backlog", "db");
+        assertThat(health.body()).doesNotContain("outbox", "maxAgeSeconds", "db");
     }
 
     @Test
     void operatorsGetDetailsFromLoopbackOrWithTheToken() {
-        assertThat(api.get("/actuator/health").json().get("components").get("outbox").get("details").has("backlog"))
+        assertThat(api.get("/actuator/health").json().get("components").get("outbox").get("details").has("maxAgeSeconds"))
                 .isTrue();
         ApiClient.Response withToken = api.get("/actuator/health", "X-Forwarded-For", "203.0.113.9",
                 "X-Operator-Token", "test-operator-token");
@@ -78,7 +78,7 @@ class InternalSurfacesTest {
         assertThat(api.get("/actuator/metrics", FROM_ELSEWHERE).status()).isEqualTo(403);
 
         assertThat(api.get("/actuator/metrics").status()).isEqualTo(200);
-        assertThat(api.get("/actuator/metrics/bsocial.outbox.backlog", "X-Forwarded-For", "203.0.113.9",
+        assertThat(api.get("/actuator/metrics/bsocial.outbox.oldest.age", "X-Forwarded-For", "203.0.113.9",
                 "X-Operator-Token", "test-operator-token").status()).isEqualTo(200);
     }
 
