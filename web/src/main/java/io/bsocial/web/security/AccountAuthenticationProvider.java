@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.account.Account;
 import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.support.TextInput;
 
 /**
  * Checks a login (username or e-mail) and password. Unknown users and wrong passwords fail the
@@ -39,7 +40,9 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String login = authentication.getName() == null ? "" : authentication.getName().trim();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-        if (login.isEmpty() || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+        // A lone surrogate has no UTF-8 form: no stored password can hold it, and Argon2 cannot read it.
+        if (login.isEmpty() || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH
+                || !TextInput.isWellFormed(password)) {
             throw new BadCredentialsException("Invalid login or password.");
         }
         Optional<Account> account = accounts.findByLogin(login);

@@ -2,11 +2,11 @@ package io.bsocial.web.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.bsocial.web.account.AccountKey;
 import io.bsocial.web.account.AccountRepository;
 
 /**
@@ -65,6 +65,6 @@ public class LoginThrottle {
             return "";
         }
         return accounts.findByLogin(login).map(account -> ACCOUNT + account.id())
-                .orElseGet(() -> "login:" + login.trim().toLowerCase(Locale.ROOT));
+                .orElseGet(() -> "login:" + AccountKey.of(login));
     }
 }
