@@ -79,6 +79,16 @@ public class AccountRepository {
                 .query(AccountRepository::map).optional();
     }
 
+    /**
+     * Replaces the password hash, unless it changed since {@code expected} was read: a password
+     * changed meanwhile is never overwritten by a re-hash of the old one. Answers whether it did.
+     */
+    public boolean updatePasswordHash(long id, String expected, String replacement) {
+        return jdbc.sql("UPDATE users SET password_hash = :replacement WHERE id = :id AND password_hash = :expected")
+                .param("replacement", replacement).param("id", id).param("expected", expected)
+                .update() == 1;
+    }
+
     boolean usernameTaken(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE username_key = ?").param(AccountKey.of(username))
                 .query(Long.class).single() > 0;

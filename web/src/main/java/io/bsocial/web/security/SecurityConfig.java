@@ -66,7 +66,7 @@ class SecurityConfig {
             LoginEvents loginEvents) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/login/throttled", "/register", "/error").permitAll()
+                        .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
