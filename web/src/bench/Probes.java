@@ -7,10 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +60,10 @@ public class Probes {
         Map<Long, Long> pushedAt = new ConcurrentHashMap<>();
         Map<Long, Long> createdAt = new ConcurrentHashMap<>();
         CountDownLatch subscribed = new CountDownLatch(1);
-        String cookie = "SESSION=" + Base64.getEncoder().encodeToString(authorToken.getBytes(StandardCharsets.UTF_8));
         Pattern commentId = Pattern.compile("\"commentId\":(\\d+)");
-        WebSocket socket = HTTP.newWebSocketBuilder().header("Cookie", cookie)
+        // Authenticated by X-Auth-Token, as a script is, not by the cookie: the notifier then needs
+        // no CSRF token on CONNECT (it does for cookie-authenticated sockets, which only pages have).
+        WebSocket socket = HTTP.newWebSocketBuilder().header("X-Auth-Token", authorToken)
                 .buildAsync(URI.create(notifierWs), new WebSocket.Listener() {
                     final StringBuilder frame = new StringBuilder();
 
@@ -79,6 +78,8 @@ public class Probes {
                             if (text.startsWith("CONNECTED")) {
                                 ws.sendText("SUBSCRIBE\nid:sub-0\ndestination:/user/queue/notifications\n\n\0", true);
                                 subscribed.countDown();
+                            } else if (text.startsWith("ERROR")) {
+                                System.err.println("STOMP refused: " + text.replace('\n', ' '));
                             } else if (text.startsWith("MESSAGE")) {
                                 Matcher id = commentId.matcher(text);
                                 if (id.find()) {

@@ -121,9 +121,21 @@
     }
   }
 
+  // The session's CSRF token, masked as the page received it. The notifier reads the same session,
+  // and refuses a cookie-authenticated STOMP CONNECT without it, as it refuses such a POST.
+  function csrfHeaders() {
+    const headers = {};
+    const csrfHeader = meta('_csrf_header');
+    if (csrfHeader) {
+      headers[csrfHeader] = meta('_csrf');
+    }
+    return headers;
+  }
+
   function connect() {
     client = new StompJs.Client({
       brokerURL: socketUrl,
+      connectHeaders: csrfHeaders(),
       reconnectDelay: 3000,
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000
@@ -169,13 +181,8 @@
     if (unread === 0 || known.size === 0) {
       return;
     }
-    const headers = {};
-    const csrfHeader = meta('_csrf_header');
-    if (csrfHeader) {
-      headers[csrfHeader] = meta('_csrf');
-    }
     const shown = newestKnown().map(function (notification) { return notification.id; }).join(',');
-    fetch(notifier + '/api/notifications/read?ids=' + shown, { method: 'POST', credentials: 'include', headers: headers })
+    fetch(notifier + '/api/notifications/read?ids=' + shown, { method: 'POST', credentials: 'include', headers: csrfHeaders() })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) {
         if (answer) {

@@ -1,8 +1,14 @@
 package io.bsocial.indexer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchNodes;
+import io.bsocial.shared.testing.LocalAddresses;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
@@ -35,5 +42,16 @@ class IndexerHealthTest {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"opensearch\"");
+    }
+
+    /** Internal: web calls it on this machine; nothing on the network reaches its stats API. */
+    @Test
+    void listensOnLoopbackOnly() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI fromTheNetwork = URI.create("http://" + LocalAddresses.nonLoopback() + ":" + port + "/api/stats/logins-per-day");
+
+        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(fromTheNetwork).build(),
+                HttpResponse.BodyHandlers.discarding())).isInstanceOf(ConnectException.class);
+        assertThat(IndexerHttp.get(port, "/api/stats/logins-per-day").statusCode()).isEqualTo(200);
     }
 }

@@ -2,23 +2,26 @@ package io.bsocial.notifier;
 
 import java.time.Clock;
 
-import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.util.backoff.ExponentialBackOff;
 
-import io.bsocial.notifier.notification.InvalidEventException;
-import io.bsocial.shared.events.EventTopics;
+import io.bsocial.notifier.notification.ConsumerFailures;
+import io.bsocial.shared.events.ConsumerErrorHandlers;
+import io.bsocial.shared.events.ConsumerRetryProperties;
 import io.bsocial.shared.events.EventTopicsConfiguration;
+import io.bsocial.shared.events.StaticMembership;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@Import(EventTopicsConfiguration.class)
+@EnableConfigurationProperties(ConsumerRetryProperties.class)
+@Import({EventTopicsConfiguration.class, StaticMembership.class})
 class NotifierConfig {
 
     @Bean
@@ -28,17 +31,18 @@ class NotifierConfig {
 
     /**
      * A message that can never be processed goes to {@code bsocial.dlt} with the reason in its
-     * headers; anything else (the database away) is retried with a growing pause, forever, so
-     * that nothing is lost or skipped.
+     * headers: an unreadable one at once, one the database refuses after
+     * {@code bsocial.kafka.retry.attempts} tries. Only the database away is retried with a growing
+     * pause, forever, so that nothing is lost; see {@link ConsumerFailures}.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(EventTopics.DEAD_LETTER, -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(10_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, ConsumerRetryProperties retry) {
+        return ConsumerErrorHandlers.deadLettering(template, retry, ConsumerFailures::classify);
+    }
+
+    /** Each delivery carries its attempt number, which a dead letter keeps: how often it was tried. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> deliveryAttempts() {
+        return container -> container.getContainerProperties().setDeliveryAttemptHeader(true);
     }
 }

@@ -19,6 +19,9 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "bsocial.notifier.allowed-origins=http://localhost:8080",
-        "bsocial.notifier.session-check=500ms"})
+        "bsocial.notifier.session-check=500ms",
+        // A refused message is tried three times, quickly, before it is dead-lettered.
+        "bsocial.kafka.retry.attempts=3",
+        "bsocial.kafka.retry.pause=100ms"})
 public @interface NotifierTest {
 }

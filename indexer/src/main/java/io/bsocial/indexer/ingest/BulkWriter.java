@@ -19,9 +19,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Writes documents in one {@code _bulk} request, each event's JSON sent as it came from Kafka (no
  * re-serialisation: the indexer spends its time moving bytes, not mapping objects). Documents
- * OpenSearch refuses for what they are (a 4xx per item: a field the mapping does not know, a date
- * that is not one) are answered back; any other failure — the node away, overloaded, a 5xx or
- * 429 — is thrown, so that the whole batch is retried and nothing is skipped.
+ * OpenSearch refuses for what they are (HTTP 400 for the item: a field the mapping does not know,
+ * a date that is not one) are answered back. A request refused as a whole for what it holds (400,
+ * 413) is a {@link BulkRefusedException}. Any other failure — the node away, overloaded, a 5xx,
+ * 429 or a write block, an answer that cannot be read — is an {@link IOException}, so that the
+ * whole batch is retried and nothing is skipped ({@link IngestFailures} decides which is which).
  */
 @Component
 class BulkWriter {
@@ -49,10 +51,14 @@ class BulkWriter {
         try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
                 .body(Body.from(bulk.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson"))
                 .build())) {
+            String body = response.getBody().map(Body::bodyAsString).orElse("{}");
+            if (response.getStatus() != 200 && IngestFailures.refusesTheDocument(response.getStatus())) {
+                throw new BulkRefusedException(reason(response.getStatus(), errorOf(body)));
+            }
             if (response.getStatus() != 200) {
                 throw new IOException("OpenSearch refused the bulk request: HTTP " + response.getStatus());
             }
-            answer = EventJson.tree(response.getBody().map(Body::bodyAsString).orElse("{}"));
+            answer = read(body);
         }
         List<Unindexable> rejected = new ArrayList<>();
         if (!answer.path("errors").asBoolean()) {
@@ -65,12 +71,35 @@ class BulkWriter {
                 continue;
             }
             int status = item.path("status").asInt();
-            if (status == 429 || status >= 500) {
-                throw new IOException("OpenSearch could not take the batch now: HTTP " + status);
+            if (!IngestFailures.refusesTheDocument(status)) {
+                throw new IOException("OpenSearch could not take the batch now: HTTP " + status + " "
+                        + item.path("error").path("type").asString());
             }
-            rejected.add(new Unindexable(documents.get(i).record(), "rejected by OpenSearch (HTTP " + status + "): "
-                    + item.path("error").path("type").asString() + ": " + item.path("error").path("reason").asString()));
+            rejected.add(new Unindexable(documents.get(i).record(), reason(status, item.path("error"))));
         }
         return rejected;
+    }
+
+    private static String reason(int status, JsonNode error) {
+        return "rejected by OpenSearch (HTTP " + status + "): " + error.path("type").asString() + ": "
+                + error.path("reason").asString();
+    }
+
+    /** The error of a refused request; a proxy's refusal (413 from nginx) may not be JSON at all. */
+    private static JsonNode errorOf(String body) {
+        try {
+            return EventJson.tree(body).path("error");
+        } catch (RuntimeException notJson) {
+            return EventJson.mapper().createObjectNode().put("type", "http_error").put("reason", "answer not JSON");
+        }
+    }
+
+    /** An answer that is not JSON came from something else than a working node (a proxy, a restart). */
+    private static JsonNode read(String body) throws IOException {
+        try {
+            return EventJson.tree(body);
+        } catch (RuntimeException unreadable) {
+            throw new IOException("OpenSearch answered something that is not JSON", unreadable);
+        }
     }
 }

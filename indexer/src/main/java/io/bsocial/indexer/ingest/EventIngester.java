@@ -49,11 +49,25 @@ class EventIngester {
         }
     }
 
+    /**
+     * Writes the documents; answers those OpenSearch refused. When it refuses the whole request
+     * without naming a document, the batch is written in halves until the document at fault is
+     * alone: a handful of extra requests for one bad document, never a stalled partition. Writing
+     * a document twice is harmless ({@code _id} = eventId).
+     */
     private List<Unindexable> write(List<EventDocument> documents) {
         try {
             return writer.write(documents);
         } catch (IOException unavailable) {
             throw new UncheckedIOException(unavailable);
+        } catch (BulkRefusedException refused) {
+            if (documents.size() == 1) {
+                return List.of(new Unindexable(documents.get(0).record(), refused.getMessage()));
+            }
+            int half = documents.size() / 2;
+            List<Unindexable> rejected = new ArrayList<>(write(documents.subList(0, half)));
+            rejected.addAll(write(documents.subList(half, documents.size())));
+            return rejected;
         }
     }
 }

@@ -1,25 +1,31 @@
 package io.bsocial.indexer.ingest;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
+import io.bsocial.shared.events.ConsumerErrorHandlers;
+import io.bsocial.shared.events.ConsumerRetryProperties;
 import io.bsocial.shared.events.EventTopicsConfiguration;
+import io.bsocial.shared.events.StaticMembership;
 
 @Configuration(proxyBeanMethods = false)
-@Import(EventTopicsConfiguration.class)
+@EnableConfigurationProperties(ConsumerRetryProperties.class)
+@Import({EventTopicsConfiguration.class, StaticMembership.class})
 class IngestConfig {
 
     /**
-     * A failed batch (OpenSearch away) is retried whole, with a pause growing from half a second
-     * to ten, for as long as it takes: nothing is skipped and no offset moves meanwhile.
+     * A failed batch is retried whole. OpenSearch away (or 429/5xx, or Kafka refusing a dead
+     * letter): with a pause growing from half a second to ten, for as long as it takes, nothing
+     * skipped and no offset moved meanwhile. Documents OpenSearch refuses never get here (the
+     * ingester dead-letters them itself); any other failure gets {@code bsocial.kafka.retry.attempts}
+     * tries, then the batch's messages go to {@code bsocial.dlt} with the reason in their headers.
      */
     @Bean
-    DefaultErrorHandler ingestErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(10_000);
-        return new DefaultErrorHandler(backOff);
+    DefaultErrorHandler ingestErrorHandler(KafkaTemplate<Object, Object> template, ConsumerRetryProperties retry) {
+        return ConsumerErrorHandlers.deadLettering(template, retry, IngestFailures::classify);
     }
 }

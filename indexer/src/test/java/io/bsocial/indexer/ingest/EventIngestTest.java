@@ -143,6 +143,45 @@ class EventIngestTest {
         assertThat(search.status("/" + INDEX + "/_doc/" + refusedId)).isEqualTo(404);
     }
 
+    /**
+     * Some documents make OpenSearch refuse the whole bulk request, not one item of it: an
+     * {@code _id} over 512 bytes fails the request's validation (HTTP 400 for all). Such a document
+     * in the middle of a batch is dead-lettered alone; the rest of the batch is indexed.
+     */
+    @Test
+    void aDocumentThatMakesOpenSearchRefuseTheWholeBulkRequestIsDeadLetteredAloneAndTheBatchGoesOn() {
+        String marker = UUID.randomUUID().toString();
+        String key = "whole-bulk-" + marker;
+        List<PostCreated> before = new ArrayList<>();
+        List<PostCreated> after = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            before.add(PostCreated.of(actor(), 600 + i, "before the refused one " + i, now()));
+            after.add(PostCreated.of(actor(), 700 + i, "after the refused one " + i, now()));
+        }
+        String longId = marker + "-" + "x".repeat(600);
+        String objectId = UUID.randomUUID().toString();
+        // One key: all on one partition, in this order, most likely in one batch.
+        before.forEach(post -> publishRaw(EventTopics.POST_CREATED, EventJson.write(post), key));
+        publishRaw(EventTopics.POST_CREATED, "{\"eventId\":\"" + longId + "\",\"eventType\":\"post-created\","
+                + "\"timestamp\":\"2026-11-29T10:00:00Z\",\"postId\":1,\"content\":\"" + marker + "\"}", key);
+        publishRaw(EventTopics.POST_CREATED, "{\"eventId\":\"" + objectId + "\",\"eventType\":\"post-created\","
+                + "\"timestamp\":\"2026-11-29T10:00:00Z\",\"postId\":{\"nested\":1},\"content\":\"" + marker + "\"}", key);
+        after.forEach(post -> publishRaw(EventTopics.POST_CREATED, EventJson.write(post), key));
+
+        before.forEach(post -> awaitDocument(post.eventId().toString()));
+        after.forEach(post -> awaitDocument(post.eventId().toString()));
+        List<ConsumerRecord<String, String>> dead = DeadLetterTopic.await(System.getProperty("spring.embedded.kafka.brokers"), marker, 2);
+        assertThat(dead).hasSize(2).allSatisfy(r -> {
+            assertThat(header(r, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(EventTopics.POST_CREATED);
+            assertThat(header(r, DeadLetters.REASON)).startsWith("rejected by OpenSearch (HTTP 400)");
+            assertThat(r.key()).isEqualTo(key);
+        });
+        assertThat(dead).extracting(r -> header(r, DeadLetters.REASON))
+                .anySatisfy(reason -> assertThat(reason).contains("too long"))
+                .anySatisfy(reason -> assertThat(reason).contains("postId"));
+        assertThat(search.status("/" + INDEX + "/_doc/" + objectId)).isEqualTo(404);
+    }
+
     @Test
     void whileOpenSearchIsAwayNothingIsLostOrSkippedAndHealthSaysSo() throws Exception {
         openSearchLink.close();

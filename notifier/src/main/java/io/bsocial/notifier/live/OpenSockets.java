@@ -73,12 +73,15 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory {
 
     @Scheduled(fixedDelayString = "${bsocial.notifier.session-check:5s}")
     void closeEnded() {
-        if (sockets.isEmpty()) {
+        // Only the sockets whose sessions were looked up: one opened while the query ran is not in
+        // its answer, and would be closed although its session is alive.
+        List<WebSocketSession> checked = List.copyOf(sockets.values());
+        if (checked.isEmpty()) {
             return;
         }
-        Set<String> alive = aliveSessions(sockets.values().stream().map(OpenSockets::httpSession)
+        Set<String> alive = aliveSessions(checked.stream().map(OpenSockets::httpSession)
                 .filter(id -> id != null).distinct().toList());
-        for (WebSocketSession socket : sockets.values()) {
+        for (WebSocketSession socket : checked) {
             if (!alive.contains(httpSession(socket))) {
                 close(socket);
             }

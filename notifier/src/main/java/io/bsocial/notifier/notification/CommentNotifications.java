@@ -8,6 +8,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.ConsumerFailure;
 import io.bsocial.shared.events.EventTopics;
 
 /**
@@ -45,14 +46,17 @@ class CommentNotifications {
     @KafkaListener(topics = EventTopics.COMMENT_CREATED, groupId = "bsocial-notifier-live-${random.uuid}",
             properties = "auto.offset.reset=latest")
     void pushHere(String message) {
-        Optional<CommentCreated> comment;
         try {
-            comment = notifying(message);
-        } catch (InvalidEventException deadLetteredByTheStoringConsumer) {
-            return;
+            notifying(message).filter(c -> live.isListening(c.postAuthorUsername()))
+                    .ifPresent(c -> live.created(notifications.store(c), c.postAuthorUsername()));
+        } catch (RuntimeException failure) {
+            if (ConsumerFailures.classify(failure) == ConsumerFailure.INFRASTRUCTURE) {
+                throw failure;
+            }
+            // The storing consumer dead-letters this message; every instance's live group would
+            // only add copies of that dead letter.
+            log.debug("not pushing a comment the storing consumer refuses: {}", failure.getClass().getName());
         }
-        comment.filter(c -> live.isListening(c.postAuthorUsername()))
-                .ifPresent(c -> live.created(notifications.store(c), c.postAuthorUsername()));
     }
 
     /** The comment, when it notifies someone; empty for a comment on one's own post. */

@@ -16,6 +16,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import io.bsocial.notifier.live.NotifierProperties;
+import io.bsocial.shared.operations.OperatorAccessConfiguration;
 import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
@@ -28,14 +29,14 @@ import io.bsocial.shared.web.ProblemErrorController;
  * CSRF token, which lives in the same session.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({SharedSessionConfiguration.class, ProblemErrorController.class})
+@Import({SharedSessionConfiguration.class, ProblemErrorController.class, OperatorAccessConfiguration.class})
 class NotifierSecurityConfig {
 
     @Bean
     SecurityFilterChain notifier(HttpSecurity http) throws Exception {
         RequestMatcher usesToken = CookieOrTokenSessionIdResolver::usesToken;
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(usesToken))

@@ -228,8 +228,11 @@ class LiveNotificationsTest {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.add("Cookie", user.cookie());
         headers.setOrigin(origin);
+        // As the page does: the session's CSRF token (masked, from <meta name="_csrf">) on CONNECT.
+        StompHeaders connectHeaders = new StompHeaders();
+        connectHeaders.add(user.csrfHeader(), user.maskedCsrfToken());
         Client client = new Client();
-        CompletableFuture<StompSession> connecting = stomp.connectAsync(url(port), headers, new StompHeaders(),
+        CompletableFuture<StompSession> connecting = stomp.connectAsync(url(port), headers, connectHeaders,
                 new StompSessionHandlerAdapter() {
                 });
         client.session = connecting.get(10, TimeUnit.SECONDS);

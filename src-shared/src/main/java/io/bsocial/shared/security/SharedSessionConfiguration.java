@@ -22,7 +22,12 @@ public class SharedSessionConfiguration {
         cookie.setCookiePath("/");
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");
-        cookie.setUseSecureCookie(environment.getProperty("server.servlet.session.cookie.secure", Boolean.class, false));
+        // Unset, the cookie is Secure exactly when the request is (HTTPS, or a trusted proxy's
+        // X-Forwarded-Proto: https); the property forces it either way.
+        Boolean secure = environment.getProperty("server.servlet.session.cookie.secure", Boolean.class);
+        if (secure != null) {
+            cookie.setUseSecureCookie(secure);
+        }
         CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
         cookies.setCookieSerializer(cookie);
         return new CookieOrTokenSessionIdResolver(cookies);

@@ -58,15 +58,33 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void onlyWebNotifierAndDashboardsArePublished() {
+    void onlyWebAndNotifierArePublishedAndDashboardsOnLoopbackOnly() {
         Map<String, List<String>> published = new java.util.TreeMap<>();
         services.forEach((name, service) -> {
             if (service.get("ports") != null) {
                 published.put(name, (List<String>) service.get("ports"));
             }
         });
+        // Dashboards has full read/write on every event, e-mails included: this machine only.
         assertThat(published).isEqualTo(Map.of("web", List.of("8080:8080"), "notifier", List.of("8081:8081"),
-                "dashboards", List.of("5601:5601")));
+                "dashboards", List.of("127.0.0.1:5601:5601")));
+    }
+
+    /** The indexer listens on loopback by default; in compose only its network may reach it. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theIndexerListensInsideTheNetworkOnly() {
+        Map<String, Object> indexer = services.get("indexer");
+        assertThat(indexer.get("ports")).isNull();
+        assertThat((Map<String, Object>) indexer.get("environment")).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+    }
+
+    /** A database password is only ever used inside the compose network: nothing publishes PostgreSQL. */
+    @Test
+    void databaseAndSearchNodeAreNotPublished() {
+        for (String name : List.of("postgres", "kafka", "opensearch")) {
+            assertThat(services.get(name).get("ports")).as(name).isNull();
+        }
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 5: recomputes every account's keys with {@link AccountKey} (NFKC, then lower case),
+ * Migration 8: recomputes every account's keys with {@link AccountKey} (NFKC, then lower case),
  * which SQL cannot do the same way on H2 and PostgreSQL. Rows registered before it had keys that
  * were only lower-cased, so {@code ｓam@example.com} and {@code sam@example.com} could both exist.
  * Where two existing accounts now share a username or e-mail key, the one that already held it (or
@@ -35,7 +35,7 @@ class NormaliseAccountKeys implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("5");
+        return MigrationVersion.fromVersion("8");
     }
 
     @Override

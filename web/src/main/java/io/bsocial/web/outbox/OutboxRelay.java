@@ -3,8 +3,10 @@ package io.bsocial.web.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -18,14 +20,21 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.bsocial.web.support.SqlTime;
+
 /**
  * Moves events from the outbox to Kafka: oldest first, one instance at a time (the relay lock),
  * deleting exactly the entries Kafka acknowledged, by id, in the same transaction that held the
  * lock. An entry that commits after a batch was read (with a lower id than some of the batch) is
- * simply in the next batch. While Kafka is
- * unreachable nothing is lost: entries wait and the relay retries with a growing backoff. An
- * entry whose delete did not commit (a crash right after the acknowledgement) is published
- * again; every message carries its {@code eventId}, by which consumers drop the copy.
+ * simply in the next batch. While Kafka is unreachable nothing is lost: entries wait and the
+ * relay retries with a growing backoff, from the first unacknowledged entry on. An entry whose
+ * delete did not commit (a crash right after the acknowledgement) is published again; every
+ * message carries its {@code eventId}, by which consumers drop the copy.
+ *
+ * <p>An entry Kafka refuses for what it is ({@link OutboxRefusals}: too large, an invalid topic)
+ * would be refused forever. It holds back nothing: the entries after it were sent with it and are
+ * deleted as Kafka acknowledges them. After {@code bsocial.outbox.max-attempts} refusals it is set
+ * aside ({@code outbox_set_aside}) until an operator re-publishes it ({@link OutboxEndpoint}).
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -153,53 +162,80 @@ class OutboxRelay implements SmartLifecycle {
             if (result.failure() != null) {
                 throw result.failure();
             }
-        } while (result.published() == properties.batchSize() && running);
+        } while ((result.published() == properties.batchSize() || result.setAside()) && running);
     }
 
     private BatchResult publishBatch() {
         if (!outbox.lockRelay()) {
-            return new BatchResult(0, null);
+            return new BatchResult(0, null, false);
         }
         List<OutboxEntry> batch = outbox.oldest(properties.batchSize());
         if (batch.isEmpty()) {
-            return new BatchResult(0, null);
+            return new BatchResult(0, null, false);
         }
-        List<CompletableFuture<SendResult<String, String>>> sends = new java.util.ArrayList<>();
-        RuntimeException failure = null;
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
         for (OutboxEntry entry : batch) {
             try {
                 sends.add(kafka.send(new ProducerRecord<>(entry.topic(), entry.key(), entry.payload())));
             } catch (RuntimeException refused) {
-                failure = refused;
+                sends.add(CompletableFuture.failedFuture(refused));
                 break;
             }
         }
-        // Only the acknowledged prefix is deleted, so what remains keeps its order.
-        int acknowledged = 0;
-        for (CompletableFuture<SendResult<String, String>> send : sends) {
+        List<Long> acknowledged = new ArrayList<>();
+        RuntimeException failure = null;
+        RuntimeException refusal = null;
+        boolean setAside = false;
+        for (int i = 0; i < sends.size() && failure == null; i++) {
+            OutboxEntry entry = batch.get(i);
             try {
-                send.get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                acknowledged++;
+                sends.get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(entry.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 failure = new IllegalStateException("interrupted while publishing", e);
-                break;
             } catch (Exception notAcknowledged) {
-                failure = new IllegalStateException("Kafka did not acknowledge " + batch.get(acknowledged).topic(),
-                        notAcknowledged.getCause() == null ? notAcknowledged : notAcknowledged.getCause());
-                break;
+                Throwable cause = notAcknowledged instanceof ExecutionException && notAcknowledged.getCause() != null
+                        ? notAcknowledged.getCause() : notAcknowledged;
+                if (!OutboxRefusals.refusesTheEntry(cause)) {
+                    // Kafka away or struggling: what follows waits, in order, for the next round.
+                    failure = new IllegalStateException("Kafka did not acknowledge " + entry.topic(), cause);
+                } else if (refused(entry, cause)) {
+                    setAside = true;
+                } else {
+                    refusal = new IllegalStateException("Kafka refused outbox entry " + entry.id(), cause);
+                }
             }
         }
-        if (acknowledged > 0) {
-            outbox.delete(batch.subList(0, acknowledged).stream().map(OutboxEntry::id).toList());
+        if (!acknowledged.isEmpty()) {
+            outbox.delete(acknowledged);
             lastPublishedAt = clock.instant();
-            if (failure == null) {
+            if (failure == null && refusal == null) {
                 lastError = null;
             }
         }
-        return new BatchResult(acknowledged, failure);
+        return new BatchResult(acknowledged.size(), failure != null ? failure : refusal, setAside);
     }
 
-    private record BatchResult(int published, RuntimeException failure) {
+    /**
+     * Counts a refusal of the entry; true when that was the last try and the entry is set aside.
+     * The log line names the entry, never its payload (user content).
+     */
+    private boolean refused(OutboxEntry entry, Throwable cause) {
+        String reason = OutboxRefusals.describe(cause);
+        int attempts = outbox.refused(entry.id(), reason);
+        if (attempts < properties.maxAttempts()) {
+            log.warn("Kafka refused outbox entry {} (event {} on {}), try {} of {}: {}", entry.id(), entry.eventId(),
+                    entry.topic(), attempts, properties.maxAttempts(), reason);
+            return false;
+        }
+        outbox.setAside(entry.id(), SqlTime.now(clock));
+        log.error("outbox entry {} (event {} on {}, key {}) set aside after {} refusals: {}; "
+                + "re-publish it with POST /actuator/outbox/{}", entry.id(), entry.eventId(), entry.topic(),
+                entry.key(), attempts, reason, entry.id());
+        return true;
+    }
+
+    private record BatchResult(int published, RuntimeException failure, boolean setAside) {
     }
 }

@@ -2,6 +2,9 @@ package io.bsocial.web.security;
 
 import java.time.Clock;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -27,14 +30,16 @@ import io.bsocial.web.support.SqlTime;
 class LoginEvents {
 
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
     private final EventOutbox events;
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    LoginEvents(LoginThrottle throttle, EventOutbox events, AccountRepository accounts,
+    LoginEvents(LoginThrottle throttle, DeviceCookies devices, EventOutbox events, AccountRepository accounts,
             TransactionTemplate transactions, Clock clock) {
         this.throttle = throttle;
+        this.devices = devices;
         this.events = events;
         this.accounts = accounts;
         this.transactions = transactions;
@@ -46,8 +51,7 @@ class LoginEvents {
         redirect.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             SessionUser user = (SessionUser) authentication.getPrincipal();
-            throttle.succeeded(user.id());
-            loggedIn(user);
+            succeeded(user, request, response);
             redirect.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -55,13 +59,24 @@ class LoginEvents {
     AuthenticationFailureHandler formLoginFailure() {
         SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, exception) -> {
-            throttle.failed(request.getRemoteAddr(), request.getParameter("login"));
+            failed(request, request.getParameter("login"));
             redirect.onAuthenticationFailure(request, response, exception);
         };
     }
 
     LogoutHandler logoutHandler() {
         return (request, response, authentication) -> loggedOut(authentication);
+    }
+
+    /** A login succeeded (form or API): the throttle forgets, the browser becomes a known device, an event. */
+    void succeeded(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
+        throttle.succeeded(user.id(), devices.read(request));
+        devices.issue(request, response, user.id());
+        loggedIn(user);
+    }
+
+    void failed(HttpServletRequest request, String login) {
+        throttle.failed(request.getRemoteAddr(), login, devices.read(request));
     }
 
     void loggedIn(SessionUser user) {

@@ -1,32 +1,40 @@
 package io.bsocial.web.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.bsocial.shared.operations.OperatorAccessConfiguration;
 import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
 
 /**
  * Two filter chains: {@code /api/**} answers problem documents and never redirects; pages use
- * form login. Both share the JDBC session, CSRF protection and the security headers.
+ * form login. Both share the JDBC session, CSRF protection and the security headers. A third,
+ * before them, keeps operator endpoints to callers on this machine.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SharedSessionConfiguration.class)
+@Import({SharedSessionConfiguration.class, OperatorAccessConfiguration.class})
 class SecurityConfig {
 
     private static final RequestMatcher USES_TOKEN = CookieOrTokenSessionIdResolver::usesToken;
@@ -34,6 +42,39 @@ class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(AccountAuthenticationProvider accounts) {
         return new ProviderManager(accounts);
+    }
+
+    /**
+     * Operator endpoints (the outbox's re-publish command, {@code ./bsocial outbox}) answer
+     * operators only ({@code OperatorAccess}: loopback, or the operator token; behind a trusted
+     * proxy the caller is the client named in {@code X-Forwarded-For}), and never a browser: a
+     * browser sends {@code Origin} with every POST, so a page open on the machine cannot forge a
+     * command. Nothing ambient authenticates these requests (no session, no cookie), so they need
+     * no CSRF token.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorEndpoints(HttpSecurity http) throws Exception {
+        AuthenticationEntryPoint refused = (request, response, exception) -> ProblemResponses.write(response,
+                HttpStatus.FORBIDDEN, "Operator endpoints never answer a web page.");
+        http.securityMatcher(EndpointRequest.to("outbox"))
+                .authorizeHttpRequests(requests -> requests.anyRequest()
+                        .access((authentication, context) -> new AuthorizationDecision(notFromABrowserPage(context.getRequest()))))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(refused)
+                        .accessDeniedHandler((request, response, exception) -> refused.commence(request, response, null)));
+        return http.build();
+    }
+
+    /** A page in a browser sends {@code Origin}: no page, even one on this machine, may command the outbox. */
+    private static boolean notFromABrowserPage(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.ORIGIN) == null;
     }
 
     @Bean
@@ -63,19 +104,20 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ContentSecurityPolicy csp, LoginThrottle throttle,
-            LoginEvents loginEvents) throws Exception {
+            DeviceCookies devices, LoginEvents loginEvents) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // OperatorAccess decides: health status for all, the rest for operators only.
+                        .requestMatchers("/actuator", "/actuator/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("login")
                         .successHandler(loginEvents.formLoginSuccess())
                         .failureHandler(loginEvents.formLoginFailure()))
-                .addFilterBefore(new ThrottledFormLoginFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ThrottledFormLoginFilter(throttle, devices), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .addLogoutHandler(loginEvents.logoutHandler())

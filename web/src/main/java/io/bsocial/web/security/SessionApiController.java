@@ -39,6 +39,7 @@ class SessionApiController {
 
     private final AuthenticationManager authenticationManager;
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
     private final LoginEvents loginEvents;
     private final AccountRepository accounts;
     private final InputValidator validator;
@@ -46,10 +47,11 @@ class SessionApiController {
     private final SessionAuthenticationStrategy fixationProtection = new ChangeSessionIdAuthenticationStrategy();
     private final SecurityContextLogoutHandler logoutHandler = new SecurityContextLogoutHandler();
 
-    SessionApiController(AuthenticationManager authenticationManager, LoginThrottle throttle, LoginEvents loginEvents,
-            AccountRepository accounts, InputValidator validator) {
+    SessionApiController(AuthenticationManager authenticationManager, LoginThrottle throttle, DeviceCookies devices,
+            LoginEvents loginEvents, AccountRepository accounts, InputValidator validator) {
         this.authenticationManager = authenticationManager;
         this.throttle = throttle;
+        this.devices = devices;
         this.loginEvents = loginEvents;
         this.accounts = accounts;
         this.validator = validator;
@@ -61,7 +63,7 @@ class SessionApiController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Duration wait = throttle.retryAfter(request.getRemoteAddr(), body.login());
+        Duration wait = throttle.retryAfter(request.getRemoteAddr(), body.login(), devices.read(request));
         if (!wait.isZero() && !wait.isNegative()) {
             throw new TooManyLoginAttemptsException(LoginThrottle.seconds(wait));
         }
@@ -70,7 +72,7 @@ class SessionApiController {
             authentication = authenticationManager.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(body.login(), body.password()));
         } catch (AuthenticationException failed) {
-            throttle.failed(request.getRemoteAddr(), body.login());
+            loginEvents.failed(request, body.login());
             throw new LoginFailedException();
         }
         fixationProtection.onAuthentication(authentication, request, response);
@@ -79,8 +81,7 @@ class SessionApiController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         SessionUser user = (SessionUser) authentication.getPrincipal();
-        throttle.succeeded(user.id());
-        loginEvents.loggedIn(user);
+        loginEvents.succeeded(user, request, response);
         AccountView account = accounts.findById(user.id()).orElseThrow().toAccountView();
         return new LoginResponse(request.getSession().getId(), account);
     }

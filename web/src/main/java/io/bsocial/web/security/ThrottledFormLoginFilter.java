@@ -20,9 +20,11 @@ class ThrottledFormLoginFilter extends OncePerRequestFilter {
     static final String RETRY_AFTER_ATTRIBUTE = "retryAfterSeconds";
 
     private final LoginThrottle throttle;
+    private final DeviceCookies devices;
 
-    ThrottledFormLoginFilter(LoginThrottle throttle) {
+    ThrottledFormLoginFilter(LoginThrottle throttle, DeviceCookies devices) {
         this.throttle = throttle;
+        this.devices = devices;
     }
 
     @Override
@@ -34,7 +36,8 @@ class ThrottledFormLoginFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Duration wait = throttle.retryAfter(request.getRemoteAddr(), request.getParameter("login"));
+        Duration wait = throttle.retryAfter(request.getRemoteAddr(), request.getParameter("login"),
+                devices.read(request));
         if (!wait.isZero() && !wait.isNegative()) {
             answer(request, response, 429, LoginThrottle.seconds(wait), "/login/throttled");
             return;

@@ -18,7 +18,7 @@ import io.bsocial.web.support.SqlTime;
 import io.bsocial.web.support.TestUsers;
 
 /**
- * Migration 5 on rows as the old code stored them (keys only lower-cased), on the test database
+ * Migration 8 on rows as the old code stored them (keys only lower-cased), on the test database
  * (H2, and PostgreSQL with -Ppostgres).
  */
 @WebIntegrationTest

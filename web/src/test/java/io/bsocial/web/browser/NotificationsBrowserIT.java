@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.web.WebAppTest;
 import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.ServiceProcess;
 import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
@@ -35,8 +36,7 @@ class NotificationsBrowserIT {
     static final int NOTIFIER_PORT = TcpForwarder.freePort();
     static final int BROWSER_NOTIFIER_PORT = TcpForwarder.freePort();
     static final TcpForwarder network = new TcpForwarder(BROWSER_NOTIFIER_PORT, "localhost:" + NOTIFIER_PORT);
-    static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "notifications-db").toAbsolutePath()
-            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    static final String DATABASE = EndToEnd.DATABASE;
     static ServiceProcess notifier;
 
     @LocalServerPort

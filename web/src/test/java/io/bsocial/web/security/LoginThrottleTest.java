@@ -73,7 +73,7 @@ class LoginThrottleTest {
         LoginThrottle otherInstance = new LoginThrottle(properties, database, accounts, Clock.systemUTC());
         String attacker = "203.0.113.50";
         for (int i = 0; i < 3; i++) {
-            otherInstance.failed(attacker, username);
+            otherInstance.failed(attacker, username, java.util.Optional.empty());
         }
 
         Response throttled = login(attacker, username, TestUsers.PASSWORD);

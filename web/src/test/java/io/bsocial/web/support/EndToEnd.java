@@ -27,7 +27,12 @@ public abstract class EndToEnd {
     protected static final int NOTIFIER_PORT = TcpForwarder.freePort();
     protected static final int INDEXER_PORT = TcpForwarder.freePort();
     protected static final String INDEX = "bsocial-events-e2e";
-    static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "system-db").toAbsolutePath()
+    /**
+     * The one database of every end-to-end test (web/pom.xml gives it to all of them): they share
+     * the run's Kafka broker, and the indexer counts what all of them publish, so ids must be
+     * unique across them.
+     */
+    public static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "system-db").toAbsolutePath()
             + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     @LocalServerPort

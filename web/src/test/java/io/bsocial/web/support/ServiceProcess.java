@@ -92,6 +92,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Like a crash: SIGKILL, no shutdown hooks, no goodbye to Kafka. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -1,0 +1,111 @@
+package io.bsocial.shared.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's decisions that need no running system, run by bash itself: the script is
+ * sourced (it then only defines its functions) with a state folder of the test's own.
+ */
+class LauncherTest {
+
+    static final Path LAUNCHER = Path.of("..", "bsocial").toAbsolutePath().normalize();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theStateFolderAndItsSecretsAreTheOwnersOnly() throws Exception {
+        String out = bash("prepare_state; secret h2-password; echo; secret h2-password");
+        String[] lines = out.strip().split("\n");
+
+        assertThat(lines[0]).matches("[A-Za-z0-9]{32}").isEqualTo(lines[1]);
+        assertThat(mode(home)).isEqualTo("rwx------");
+        assertThat(mode(home.resolve("secrets"))).isEqualTo("rwx------");
+        assertThat(mode(home.resolve("secrets/h2-password"))).isEqualTo("rw-------");
+        assertThat(mode(home.resolve("run"))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void servicesGetTheGeneratedDatabasePasswordAndOnlyWebAndNotifierListenBeyondLoopback() throws Exception {
+        String indexer = bash("prepare_state; service_environment indexer; env");
+        String password = Files.readString(home.resolve("secrets/h2-password")).strip();
+        assertThat(indexer).contains("SERVER_ADDRESS=127.0.0.1", "SPRING_DATASOURCE_PASSWORD=" + password)
+                .containsPattern("(?m)^BSOCIAL_KAFKA_INSTANCE_ID=.+-indexer$");
+        assertThat(password).hasSize(32);
+
+        for (String service : new String[] {"web", "notifier"}) {
+            assertThat(bash("prepare_state; service_environment " + service + "; env"))
+                    .doesNotContain("SERVER_ADDRESS=").contains("SPRING_DATASOURCE_PASSWORD=" + password);
+        }
+    }
+
+    @Test
+    void theDemoPasswordIsFreshEachTime() throws Exception {
+        String[] passwords = bash("random_password; random_password").strip().split("\n");
+
+        assertThat(passwords[0]).matches("[A-Za-z0-9]{20}");
+        assertThat(passwords[1]).matches("[A-Za-z0-9]{20}").isNotEqualTo(passwords[0]);
+        assertThat(Files.readString(LAUNCHER)).doesNotContain("bsocial-demo-2026");
+    }
+
+    /** A pid file whose pid died, or now belongs to another program, is not a running service. */
+    @Test
+    void aPidFileIsBelievedOnlyWhenItNamesThatServicesJavaProcess() throws Exception {
+        Process other = new ProcessBuilder("sleep", "60").start();
+        Process lookalike = new ProcessBuilder("bash", "-c", "exec -a java-bsocial-web-0.1.0-exec.jar sleep 60").start();
+        try {
+            String status = bash("prepare_state; echo " + other.pid() + " > \"$RUN/web.pid\"; "
+                    + "echo 999999 > \"$RUN/notifier.pid\"; running web && echo web-running || echo web-not-running; "
+                    + "echo " + lookalike.pid() + " > \"$RUN/indexer.pid\"; running indexer && echo indexer-running; "
+                    + "echo " + lookalike.pid() + " > \"$RUN/kafka.pid\"; running kafka || echo kafka-not-running; "
+                    + "status");
+
+            assertThat(status).contains("web-not-running", "kafka-not-running")
+                    .doesNotContain("indexer-running");
+            assertThat(status).containsPattern("(?m)^web +stopped \\(stale pid file: pid " + other.pid() + " is another process\\)$")
+                    .containsPattern("(?m)^notifier +stopped \\(its process died; up starts it again\\)$")
+                    .containsPattern("(?m)^opensearch +stopped$");
+        } finally {
+            other.destroyForcibly();
+            lookalike.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aServiceProcessIsRecognisedByItsCommandLine() throws Exception {
+        Process lookalike = new ProcessBuilder("bash", "-c", "exec -a java-bsocial-indexer-0.1.0-exec.jar sleep 60").start();
+        try {
+            String status = bash("prepare_state; echo " + lookalike.pid() + " > \"$RUN/indexer.pid\"; "
+                    + "running indexer && echo indexer-running; running web || echo web-not-running");
+            assertThat(status).contains("indexer-running", "web-not-running");
+        } finally {
+            lookalike.destroyForcibly();
+        }
+    }
+
+    private String bash(String script) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "source \"$LAUNCHER\"; " + script)
+                .redirectErrorStream(true);
+        builder.environment().put("LAUNCHER", LAUNCHER.toString());
+        builder.environment().put("BSOCIAL_HOME", home.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static String mode(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}
