@@ -3,7 +3,6 @@ package io.bsocial.web.account;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,13 +33,13 @@ public class AccountRepository {
                         :nameKey, :lastNameKey, :hash, :at)
                 """)
                 .param("username", account.username())
-                .param("usernameKey", key(account.username()))
+                .param("usernameKey", AccountKey.of(account.username()))
                 .param("email", account.email())
-                .param("emailKey", key(account.email()))
+                .param("emailKey", AccountKey.of(account.email()))
                 .param("firstName", account.firstName())
                 .param("lastName", account.lastName())
-                .param("nameKey", key(account.firstName() + " " + account.lastName()))
-                .param("lastNameKey", key(account.lastName()))
+                .param("nameKey", nameKey(account.firstName(), account.lastName()))
+                .param("lastNameKey", lastNameKey(account.lastName()))
                 .param("hash", passwordHash)
                 .param("at", SqlTime.of(registeredAt))
                 .update(keys, "id");
@@ -61,30 +60,52 @@ public class AccountRepository {
     }
 
     public Optional<Account> findByUsername(String username) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = ?").param(key(username))
+        String key = AccountKey.of(username);
+        if (!AccountKey.canMatch(key)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = ?").param(key)
                 .query(AccountRepository::map).optional();
     }
 
-    /** The account whose username or e-mail is {@code login}, compared case-insensitively. */
+    /** The account whose username or e-mail is {@code login}, compared by {@link AccountKey}. */
     public Optional<Account> findByLogin(String login) {
-        String key = key(login);
+        String key = AccountKey.of(login);
+        if (!AccountKey.canMatch(key)) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = :key OR email_key = :key")
                 .param("key", key)
                 .query(AccountRepository::map).optional();
     }
 
+    /**
+     * Replaces the password hash, unless it changed since {@code expected} was read: a password
+     * changed meanwhile is never overwritten by a re-hash of the old one. Answers whether it did.
+     */
+    public boolean updatePasswordHash(long id, String expected, String replacement) {
+        return jdbc.sql("UPDATE users SET password_hash = :replacement WHERE id = :id AND password_hash = :expected")
+                .param("replacement", replacement).param("id", id).param("expected", expected)
+                .update() == 1;
+    }
+
     boolean usernameTaken(String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM users WHERE username_key = ?").param(key(username))
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE username_key = ?").param(AccountKey.of(username))
                 .query(Long.class).single() > 0;
     }
 
     boolean emailTaken(String email) {
-        return jdbc.sql("SELECT COUNT(*) FROM users WHERE email_key = ?").param(key(email))
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE email_key = ?").param(AccountKey.of(email))
                 .query(Long.class).single() > 0;
     }
 
-    static String key(String value) {
-        return value.trim().toLowerCase(Locale.ROOT);
+    /** The search key of "first last", cut to its column (prefix search needs no more). */
+    static String nameKey(String firstName, String lastName) {
+        return AccountKey.prefix(AccountKey.of(firstName + " " + lastName), 101);
+    }
+
+    static String lastNameKey(String lastName) {
+        return AccountKey.prefix(AccountKey.of(lastName), 50);
     }
 
     static Account map(ResultSet rs, int row) throws SQLException {

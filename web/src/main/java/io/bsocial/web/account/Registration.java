@@ -44,6 +44,11 @@ public class Registration {
                 && problems.stream().noneMatch(p -> p.field().equals("passwordConfirmation"))) {
             problems.add(new FieldProblem("passwordConfirmation", "Passwords do not match."));
         }
+        if (request.email() != null && problems.stream().noneMatch(p -> p.field().equals("email"))
+                && AccountKey.of(request.email()).length() > AccountKey.MAX_EMAIL_KEY) {
+            // Normalising can spell one character out as many (U+FDFA is eighteen): the key must fit its column.
+            problems.add(new FieldProblem("email", "E-mail must be at most 254 characters."));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.paging.PageRequest;
+import io.bsocial.web.support.InvalidInputException;
 import io.bsocial.web.support.NotFoundException;
+import io.bsocial.web.support.TextInput;
 
 @RestController
 class ProfileApiController {
@@ -25,6 +27,9 @@ class ProfileApiController {
     @GetMapping("/api/users")
     SearchResult search(@AuthenticationPrincipal SessionUser me, @RequestParam(defaultValue = "") String q,
             @RequestParam(required = false) String limit) {
+        if (!TextInput.isAllowed(q, TextInput.Kind.SINGLE_LINE)) {
+            throw new InvalidInputException("q", "q must not contain control characters.");
+        }
         return new SearchResult(profiles.search(q, me.id(), PageRequest.limit(limit)));
     }
 

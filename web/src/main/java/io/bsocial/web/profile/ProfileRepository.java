@@ -1,11 +1,12 @@
 package io.bsocial.web.profile;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import io.bsocial.web.account.AccountKey;
 
 @Repository
 public class ProfileRepository {
@@ -26,14 +27,25 @@ public class ProfileRepository {
     }
 
     Optional<Profile> find(String username, long viewerId) {
+        String key = AccountKey.of(username);
+        if (!AccountKey.canMatch(key)) {
+            return Optional.empty();
+        }
         return jdbc.sql(SELECT + " WHERE u.username_key = :key")
-                .param("viewer", viewerId).param("key", username.trim().toLowerCase(Locale.ROOT))
+                .param("viewer", viewerId).param("key", key)
                 .query(Profile::map).optional();
     }
 
-    /** Users whose username, first name, last name or full name starts with {@code prefix}. */
+    /**
+     * Users whose username, first name, last name or full name starts with {@code prefix}; a prefix
+     * that no key can hold (a control character) matches nobody and is never sent to the database.
+     */
     List<Profile> search(String prefix, long viewerId, int limit) {
-        String pattern = escapeLike(prefix.strip().toLowerCase(Locale.ROOT)) + "%";
+        String key = AccountKey.of(prefix);
+        if (!AccountKey.canMatch(key)) {
+            return List.of();
+        }
+        String pattern = escapeLike(key) + "%";
         return jdbc.sql(SELECT + """
                  WHERE u.username_key LIKE :pattern ESCAPE '\\'
                     OR u.name_key LIKE :pattern ESCAPE '\\'

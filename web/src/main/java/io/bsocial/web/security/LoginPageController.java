@@ -32,4 +32,16 @@ class LoginPageController {
         model.addAttribute("login", request.getParameter("login"));
         return "account/login";
     }
+
+    /** Reached by forward from {@link ThrottledFormLoginFilter} when no hashing slot was free: 503. */
+    @RequestMapping("/login/busy")
+    String busy(HttpServletRequest request, HttpServletResponse response, Model model) {
+        if (request.getAttribute(ThrottledFormLoginFilter.RETRY_AFTER_ATTRIBUTE) == null) {
+            return "redirect:/login";
+        }
+        response.setStatus(503);
+        model.addAttribute("busy", true);
+        model.addAttribute("login", request.getParameter("login"));
+        return "account/login";
+    }
 }

@@ -2,12 +2,12 @@ package io.bsocial.web.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.bsocial.web.account.AccountKey;
 import io.bsocial.web.account.AccountRepository;
 import io.bsocial.web.security.DeviceCookies.Device;
 
@@ -98,6 +98,6 @@ public class LoginThrottle {
             return "";
         }
         return accounts.findByLogin(login).map(account -> ACCOUNT + account.id())
-                .orElseGet(() -> "login:" + login.trim().toLowerCase(Locale.ROOT));
+                .orElseGet(() -> "login:" + AccountKey.of(login));
     }
 }

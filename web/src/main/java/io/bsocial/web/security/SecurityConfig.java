@@ -107,7 +107,7 @@ class SecurityConfig {
             DeviceCookies devices, LoginEvents loginEvents) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/login/throttled", "/register", "/error").permitAll()
+                        .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         // OperatorAccess decides: health status for all, the rest for operators only.
                         .requestMatchers("/actuator", "/actuator/**").permitAll()

@@ -12,7 +12,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stops a login form submission before the password is checked when the client or account is
- * throttled: 429 with {@code Retry-After}, and the login page saying how long to wait.
+ * throttled: 429 with {@code Retry-After}, and the login page saying how long to wait. When every
+ * password-hashing slot is busy, the page answers 503 and asks to try again in a moment.
  */
 class ThrottledFormLoginFilter extends OncePerRequestFilter {
 
@@ -37,14 +38,23 @@ class ThrottledFormLoginFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Duration wait = throttle.retryAfter(request.getRemoteAddr(), request.getParameter("login"),
                 devices.read(request));
-        if (wait.isZero() || wait.isNegative()) {
-            chain.doFilter(request, response);
+        if (!wait.isZero() && !wait.isNegative()) {
+            answer(request, response, 429, LoginThrottle.seconds(wait), "/login/throttled");
             return;
         }
-        long seconds = LoginThrottle.seconds(wait);
-        response.setStatus(429);
+        try {
+            chain.doFilter(request, response);
+        } catch (PasswordHashingBusyException busy) {
+            // Not a failed login (the password was never checked): the page asks to try again shortly.
+            answer(request, response, 503, busy.retryAfterSeconds(), "/login/busy");
+        }
+    }
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, int status, long seconds,
+            String page) throws ServletException, IOException {
+        response.setStatus(status);
         response.setHeader("Retry-After", String.valueOf(seconds));
         request.setAttribute(RETRY_AFTER_ATTRIBUTE, seconds);
-        request.getRequestDispatcher("/login/throttled").forward(request, response);
+        request.getRequestDispatcher(page).forward(request, response);
     }
 }

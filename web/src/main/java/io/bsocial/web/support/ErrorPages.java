@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,18 +26,38 @@ import io.bsocial.shared.security.ProblemResponses;
 @Controller
 class ErrorPages implements ErrorController {
 
+    private static final String DETAIL = ErrorPages.class.getName() + ".detail";
+
+    /**
+     * A sentence of ours (never user input) for the error answer of this request, for failures
+     * stopped in a filter before any controller could say what was wrong.
+     */
+    static void explain(HttpServletRequest request, String detail) {
+        request.setAttribute(DETAIL, detail);
+    }
+
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
         HttpStatus status = status(request);
+        String detail = request.getAttribute(DETAIL) instanceof String explained ? explained : detail(status);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null && ProblemResponses.isApiPath(uri.substring(request.getContextPath().length()))) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setType(ApiExceptionHandler.BLANK);
-            problem.setInstance(URI.create(uri));
+            problem.setInstance(instance(uri));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase(),
-                "detail", detail(status)), status);
+                "detail", detail), status);
+    }
+
+    /** The failed address, unless it is so malformed that it is no URI at all. */
+    private static @Nullable URI instance(String uri) {
+        try {
+            return URI.create(uri);
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     private static HttpStatus status(HttpServletRequest request) {
@@ -51,7 +72,7 @@ class ErrorPages implements ErrorController {
             case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
             case FORBIDDEN -> "You may not do that. If you came from a form, reload the page and try again.";
             case UNAUTHORIZED -> "Please log in.";
-            case PAYLOAD_TOO_LARGE -> "The request is too large.";
+            case CONTENT_TOO_LARGE -> "The request is too large.";
             default -> status.is4xxClientError() ? "The request could not be processed."
                     : "Something went wrong on our side. Please try again.";
         };

@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bean Validation with one message per field: a blank field says it is required rather than
- * also failing its format rule.
+ * also failing its format rule (or its {@link AllowedText} rule).
  */
 @Component
 public class InputValidator {
 
-    private static final Set<Class<?>> PRESENCE = Set.of(NotNull.class, NotBlank.class);
+    private static final Set<Class<?>> PRESENCE = Set.of(NotNull.class, NotBlank.class, NotBlankText.class);
 
     private final Validator validator;
 

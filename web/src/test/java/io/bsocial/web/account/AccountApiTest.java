@@ -135,6 +135,145 @@ class AccountApiTest {
         assertProblem(api.get("/api/me", "X-Auth-Token", "not-a-session"), 401);
     }
 
+    @Test
+    void fieldsMustBeJsonStringsNotNumbersOrBooleans() {
+        long before = userCount();
+        Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("typed")));
+        body.put("firstName", 42);
+        body.put("lastName", true);
+        Response response = api.post("/api/auth/register", ApiClient.json(body));
+
+        // Binding stops at the first value of the wrong type, so one of the two is named.
+        assertProblem(response, 400);
+        assertThat(fields(response)).hasSize(1).containsAnyOf("firstName", "lastName");
+        for (String field : List.of("username", "email", "password")) {
+            Map<String, Object> one = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("typed")));
+            one.put(field, 12345678);
+            Response typed = api.post("/api/auth/register", ApiClient.json(one));
+            assertProblem(typed, 400);
+            assertThat(fields(typed)).as(field).containsExactly(field);
+        }
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void namesAndEmailsRefuseControlDirectionAndLoneSurrogateCharacters() {
+        long before = userCount();
+        for (String bad : new String[] {"Ann\u0000", "Ann\tLee", "Ann\u001B", "\u202EnnA", "Ann\u202D",
+                "x\u2066y\u2069", "Ann\u2067", "Ann\u0085"}) {
+            Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("ctl")));
+            body.put("firstName", bad);
+            body.put("lastName", bad);
+            Response response = api.post("/api/auth/register", ApiClient.json(body));
+            assertProblem(response, 400);
+            assertThat(fields(response)).as(bad).containsExactlyInAnyOrder("firstName", "lastName");
+            assertThat(response.json().get("errors").get(0).get("message").asString()).contains("not contain");
+        }
+        String username = TestUsers.uniqueUsername("sur");
+        Response surrogate = api.post("/api/auth/register", ApiClient.json(TestUsers.registration(username))
+                .replace("\"firstName\":\"Test\"", "\"firstName\":\"Te\\ud800st\""));
+        assertProblem(surrogate, 400);
+        assertThat(fields(surrogate)).containsExactly("firstName");
+        for (String email : new String[] {"a\u0000b@example.com", "ab@exa\u202Emple.com", "ab@example.com\u0007"}) {
+            Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("ctl")));
+            body.put("email", email);
+            assertThat(fields(api.post("/api/auth/register", ApiClient.json(body)))).as(email).containsExactly("email");
+        }
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void namesMadeOnlyOfInvisibleCharactersAreBlank() {
+        long before = userCount();
+        for (String invisible : new String[] {"\u200B", "\u200B\u200C\u200D", "\u2060\uFEFF", "\u3164", " \u00A0 "}) {
+            Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("zw")));
+            body.put("firstName", invisible);
+            Response response = api.post("/api/auth/register", ApiClient.json(body));
+            assertProblem(response, 400);
+            assertThat(fields(response)).containsExactly("firstName");
+            assertThat(response.json().get("errors").get(0).get("message").asString())
+                    .isEqualTo("First name is required.");
+        }
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void passwordsMayHoldAnyPrintableCharacterButNoControlOrLoneSurrogate() {
+        String username = TestUsers.uniqueUsername("pw");
+        String password = "pässwörd \u202E \uD83C\uDF89 \u200B spaced out";
+        Map<String, Object> body = new HashMap<>(TestUsers.registration(username));
+        body.put("password", password);
+        body.put("passwordConfirmation", password);
+        assertThat(api.post("/api/auth/register", ApiClient.json(body)).status()).isEqualTo(201);
+        assertThat(api.post("/api/auth/login", ApiClient.json(Map.of("login", username, "password", password))).status())
+                .isEqualTo(200);
+
+        long before = userCount();
+        for (String bad : new String[] {"password\u0000", "pass\tword1", "password\u007F"}) {
+            Map<String, Object> one = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("pw")));
+            one.put("password", bad);
+            one.put("passwordConfirmation", bad);
+            assertThat(fields(api.post("/api/auth/register", ApiClient.json(one)))).as(bad).containsExactly("password");
+        }
+        // Argon2 hashes UTF-8 bytes, and a lone surrogate has none: it must be refused, not crash.
+        String lone = ApiClient.json(TestUsers.registration(TestUsers.uniqueUsername("pw")))
+                .replace(TestUsers.PASSWORD, "password \\udc00 here");
+        Response response = api.post("/api/auth/register", lone);
+        assertProblem(response, 400);
+        assertThat(fields(response)).containsExactly("password");
+        assertThat(userCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aFullWidthEmailIsTheSameAddressAsItsPlainForm() {
+        String username = TestUsers.uniqueUsername("fw");
+        assertThat(api.post("/api/auth/register", ApiClient.json(TestUsers.registration(username))).status())
+                .isEqualTo(201);
+        long before = userCount();
+
+        Map<String, Object> twin = new HashMap<>(TestUsers.registration(username + "_twin"));
+        twin.put("email", fullWidth(username) + "@example.com");
+        Response response = api.post("/api/auth/register", ApiClient.json(twin));
+        assertProblem(response, 409);
+        assertThat(fields(response)).containsExactly("email");
+
+        twin.put("email", fullWidth(username.toUpperCase()) + "@ＥＸＡＭＰＬＥ.com");
+        assertProblem(api.post("/api/auth/register", ApiClient.json(twin)), 409);
+        assertThat(userCount()).isEqualTo(before);
+
+        Response login = api.post("/api/auth/login", ApiClient.json(Map.of(
+                "login", fullWidth(username) + "@example.com", "password", TestUsers.PASSWORD)));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.json().get("user").get("username").asString()).isEqualTo(username);
+    }
+
+    @Test
+    void namesWhoseLowerCaseIsLongerStillRegister() {
+        // "İ" lower-cases to two characters: the search keys must not outgrow their columns.
+        Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("dot")));
+        body.put("firstName", "İ".repeat(50));
+        body.put("lastName", "İ".repeat(50));
+        Response response = api.post("/api/auth/register", ApiClient.json(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        assertThat(response.json().get("firstName").asString()).isEqualTo("İ".repeat(50));
+    }
+
+    @Test
+    void anEmailThatGrowsPastTheLimitOnceNormalisedIsRefused() {
+        // U+FDFA is one character that NFKC spells out as eighteen.
+        Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("nfkc")));
+        body.put("email", "\uFDFA".repeat(14) + "@example.com");
+        Response response = api.post("/api/auth/register", ApiClient.json(body));
+        assertProblem(response, 400);
+        assertThat(fields(response)).containsExactly("email");
+    }
+
+    private static String fullWidth(String ascii) {
+        StringBuilder wide = new StringBuilder();
+        ascii.chars().forEach(c -> wide.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        return wide.toString();
+    }
+
     private long userCount() {
         return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
     }

@@ -74,6 +74,29 @@ class AccountPagesTest {
     }
 
     @Test
+    void theRegistrationFormRefusesHiddenCharactersWithTheApisMessages() throws Exception {
+        String username = TestUsers.uniqueUsername("hidden");
+        String page = mvc.perform(post("/register").with(csrf())
+                        .param("firstName", "\u200B\u200C").param("lastName", "Lee\u202E")
+                        .param("username", username).param("email", username + "@example.com")
+                        .param("password", "pass\u0000word").param("passwordConfirmation", "pass\u0000word"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("First name is required.",
+                "Last name must not contain control or text-direction characters.",
+                "Password must not contain control characters.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE username = ?").param(username)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aLoginFormHoldingANulIsAnOrdinaryFailure() throws Exception {
+        mvc.perform(post("/login").with(csrf()).param("login", "a\u0000b").param("password", "whatever1"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
     void aTakenUsernameIsShownNextToTheField() throws Exception {
         String username = TestUsers.uniqueUsername("form");
         register(username).andExpect(redirectedUrl("/login"));

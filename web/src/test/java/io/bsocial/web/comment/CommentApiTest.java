@@ -87,6 +87,18 @@ class CommentApiTest {
         assertThat(api.get("/api/posts/" + postId, author.auth()).json().get("commentCount").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void refusesNonStringControlCharactersAndInvisibleOnlyComments() {
+        for (String body : new String[] {"{\"content\": 7}", "{\"content\": true}", "{\"content\": \"a\\u0000b\"}",
+                "{\"content\": \"x\\ud800\"}", "{\"content\": \"\\u200b\\u2060\"}"}) {
+            Response response = api.post("/api/posts/" + postId + "/comments", body, friend.auth());
+            assertProblem(response, 400);
+            assertThat(fields(response)).as(body).containsExactly("content");
+        }
+        assertThat(api.get("/api/posts/" + postId, author.auth()).json().get("commentCount").asInt()).isZero();
+        assertThat(comment(friend, "tabs\tand\nbreaks").json().get("content").asString()).isEqualTo("tabs\tand\nbreaks");
+    }
+
     private Response comment(LoggedIn who, String content) {
         return api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", content)), who.auth());
     }

@@ -1,12 +1,23 @@
 package io.bsocial.web.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
 
+import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.TestUsers;
@@ -14,6 +25,7 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /** User content is stored as typed and every page shows it escaped: no markup of a user ever runs. */
 @WebIntegrationTest
+@AutoConfigureMockMvc
 class HostileContentPagesTest {
 
     private static final String HOSTILE = "<script>alert('xss')</script><img src=x onerror=alert(1)> \"q\" & 'a'";
@@ -21,6 +33,28 @@ class HostileContentPagesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theComposeBoxRefusesHiddenCharactersWithTheApisMessages(@Autowired MockMvc mvc) throws Exception {
+        LoggedIn author = TestUsers.create(new ApiClient(port), "compose");
+        var me = authentication(UsernamePasswordAuthenticationToken.authenticated(
+                new SessionUser(author.id(), author.username(), "Test", "User"), null,
+                List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+
+        String nul = mvc.perform(post("/posts").with(csrf()).with(me).header("HX-Request", "true")
+                        .param("content", "a\u0000b"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(nul).contains("A post must not contain control characters");
+        String invisible = mvc.perform(post("/posts").with(csrf()).with(me).header("HX-Request", "true")
+                        .param("content", "\u200B\u2060"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(invisible).contains("A post must not be blank.");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM posts WHERE author_id = ?").param(author.id())
+                .query(Long.class).single()).isZero();
+    }
 
     @Test
     void postsCommentsAndNamesAreEscapedOnEveryPage() {

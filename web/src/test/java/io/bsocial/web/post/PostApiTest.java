@@ -96,6 +96,55 @@ class PostApiTest {
         assertThat(huge.status()).isBetween(400, 499);
     }
 
+    @Test
+    void contentMustBeAJsonStringNotANumberOrABoolean() {
+        long before = postCount();
+        for (String body : new String[] {"{\"content\": 42}", "{\"content\": 4.2}", "{\"content\": true}",
+                "{\"content\": false}"}) {
+            Response response = api.post("/api/posts", body, author.auth());
+            assertProblem(response, 400);
+            assertThat(fields(response)).as(body).containsExactly("content");
+        }
+        assertThat(postCount()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesControlCharactersAndLoneSurrogatesButKeepsTabsAndLineBreaks() {
+        long before = postCount();
+        for (String bad : new String[] {"a\u0000b", "\u0000", "bell\u0007", "esc\u001B[31m", "del\u007F",
+                "next line\u0085", "form\ffeed"}) {
+            Response response = create(bad);
+            assertProblem(response, 400);
+            assertThat(fields(response)).as(bad).containsExactly("content");
+        }
+        // A lone surrogate cannot be written by a JSON library, only escaped by hand.
+        for (String escaped : new String[] {"lone \\ud800 high", "lone \\udc00 low", "cut \\ud83d"}) {
+            Response response = api.post("/api/posts", "{\"content\": \"" + escaped + "\"}", author.auth());
+            assertProblem(response, 400);
+            assertThat(fields(response)).as(escaped).containsExactly("content");
+        }
+        assertThat(postCount()).isEqualTo(before);
+
+        Response typed = create("col1\tcol2\r\nline two\nline three \uD83C\uDF89 \u202Eright-to-left");
+        assertThat(typed.status()).as(typed.body()).isEqualTo(201);
+        assertThat(typed.json().get("content").asString())
+                .isEqualTo("col1\tcol2\r\nline two\nline three \uD83C\uDF89 \u202Eright-to-left");
+    }
+
+    @Test
+    void textMadeOnlyOfInvisibleCharactersIsBlank() {
+        long before = postCount();
+        for (String invisible : new String[] {"\u200B", "\u200B\u200C\u200D", " \u2060\uFEFF ", "\u00A0\u200B",
+                "\u3164", "\u00AD\u034F", "\uDB40\uDC20"}) {
+            Response response = create(invisible);
+            assertProblem(response, 400);
+            assertThat(fields(response)).containsExactly("content");
+            assertThat(response.json().get("errors").get(0).get("message").asString()).contains("blank");
+        }
+        assertThat(postCount()).isEqualTo(before);
+        assertThat(create("\u200Bvisible\u200B").status()).isEqualTo(201);
+    }
+
     private Response create(String content) {
         return api.post("/api/posts", ApiClient.json(Map.of("content", content)), author.auth());
     }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
+import io.bsocial.web.support.ProblemAssertions;
 import io.bsocial.web.support.TestUsers;
 
 @WebIntegrationTest
@@ -130,6 +131,25 @@ class SessionApiTest {
         assertProblem(api.get("/api/no-such-thing", "X-Auth-Token", token), 404);
         assertProblem(api.send("DELETE", "/api/me", null, null, "X-Auth-Token", token), 405);
         assertProblem(api.get("/api/no-such-thing"), 401);
+    }
+
+    @Test
+    void aLoginThatIsNotAPlainStringIsRefusedNotLookedUp() {
+        Response number = api.post("/api/auth/login", "{\"login\": 42, \"password\": \"x\"}");
+        assertProblem(number, 400);
+        assertThat(ProblemAssertions.fields(number)).containsExactly("login");
+        assertThat(ProblemAssertions.fields(api.post("/api/auth/login",
+                "{\"login\": \"" + username + "\", \"password\": true}"))).containsExactly("password");
+
+        // PostgreSQL cannot even compare a string holding NUL: it must never reach a query.
+        for (String login : new String[] {username + "\u0000", "a\u0000b@example.com", "x\u001By"}) {
+            Response response = login(login, TestUsers.PASSWORD);
+            assertProblem(response, 400);
+            assertThat(ProblemAssertions.fields(response)).as(login).containsExactly("login");
+        }
+        // A password that cannot be hashed (a lone surrogate has no UTF-8 bytes) is simply wrong.
+        Response lone = api.post("/api/auth/login", "{\"login\": \"" + username + "\", \"password\": \"pw\\ud800\"}");
+        assertProblem(lone, 401);
     }
 
     private Response login(String login, String password) {
