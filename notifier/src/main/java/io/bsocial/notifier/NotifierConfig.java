@@ -6,9 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -16,12 +14,12 @@ import io.bsocial.notifier.notification.ConsumerFailures;
 import io.bsocial.shared.events.ConsumerErrorHandlers;
 import io.bsocial.shared.events.ConsumerRetryProperties;
 import io.bsocial.shared.events.EventTopicsConfiguration;
-import io.bsocial.shared.events.StaticMembership;
+import io.bsocial.shared.events.ListenerContainers;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(ConsumerRetryProperties.class)
-@Import({EventTopicsConfiguration.class, StaticMembership.class})
+@Import({EventTopicsConfiguration.class, ListenerContainers.class})
 class NotifierConfig {
 
     @Bean
@@ -38,11 +36,5 @@ class NotifierConfig {
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, ConsumerRetryProperties retry) {
         return ConsumerErrorHandlers.deadLettering(template, retry, ConsumerFailures::classify);
-    }
-
-    /** Each delivery carries its attempt number, which a dead letter keeps: how often it was tried. */
-    @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> deliveryAttempts() {
-        return container -> container.getContainerProperties().setDeliveryAttemptHeader(true);
     }
 }

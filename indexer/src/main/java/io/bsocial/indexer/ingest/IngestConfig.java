@@ -10,11 +10,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import io.bsocial.shared.events.ConsumerErrorHandlers;
 import io.bsocial.shared.events.ConsumerRetryProperties;
 import io.bsocial.shared.events.EventTopicsConfiguration;
-import io.bsocial.shared.events.StaticMembership;
+import io.bsocial.shared.events.ListenerContainers;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsumerRetryProperties.class)
-@Import({EventTopicsConfiguration.class, StaticMembership.class})
+@Import({EventTopicsConfiguration.class, ListenerContainers.class})
 class IngestConfig {
 
     /**

@@ -11,9 +11,13 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.util.StringUtils;
 
 /**
- * Static Kafka group membership for the consumers of a service instance. A consumer that died
- * (kill -9, a crash) keeps its partitions until the group's session timeout: without this, a
- * restarted notifier or indexer waited about 45 s before reading again. With a stable
+ * How every listener container of a consuming service is set up (Boot applies one customizer):
+ * each delivery carries its attempt number, which a dead letter keeps (how often it was tried),
+ * and the consumers have static group membership.
+ *
+ * <p>Static membership: a consumer that died (kill -9, a crash) keeps its partitions until the
+ * group's session timeout; without it, a restarted notifier or indexer waited about 45 s before
+ * reading again. With a stable
  * {@code group.instance.id} the restarted consumer takes its predecessor's place, and its
  * partitions, at once.
  *
@@ -23,12 +27,13 @@ import org.springframework.util.StringUtils;
  * membership stays dynamic. Each listener's group and each consumer thread get their own suffix.
  */
 @Configuration(proxyBeanMethods = false)
-public class StaticMembership {
+public class ListenerContainers {
 
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> staticGroupMembership(
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> listenerContainers(
             @Value("${bsocial.kafka.instance-id:}") String instanceId) {
         return container -> {
+            container.getContainerProperties().setDeliveryAttemptHeader(true);
             if (StringUtils.hasText(instanceId)) {
                 container.getContainerProperties().getKafkaConsumerProperties().setProperty(
                         ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId(instanceId, container));
