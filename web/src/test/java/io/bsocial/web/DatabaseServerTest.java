@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import io.bsocial.shared.testing.LocalAddresses;
 
@@ -39,7 +40,9 @@ class DatabaseServerTest {
     DataSource dataSource;
 
     @DynamicPropertySource
-    static void sharedFileDatabase(DynamicPropertyRegistry registry) {
+    static void sharedFileDatabase(DynamicPropertyRegistry registry) throws IOException {
+        // A fresh database each run: one left by an older build would fail Flyway's validation.
+        FileSystemUtils.deleteRecursively(DIRECTORY);
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DIRECTORY.resolve("bsocial")
                 + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     }
