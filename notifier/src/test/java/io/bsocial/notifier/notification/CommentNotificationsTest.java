@@ -156,7 +156,10 @@ class CommentNotificationsTest {
         assertThat(Http.send(port, "POST", "/api/notifications/read?ids=" + newest.get("id").asLong(), author.auth())
                 .status()).isEqualTo(200);
 
-        JsonNode first = Http.get(port, "/api/notifications/all?limit=2", author.auth()).json();
+        Http.Response firstPage = Http.get(port, "/api/notifications/all?limit=2", author.auth());
+        JsonNode first = firstPage.json();
+        assertThat(firstPage.link()).isEqualTo("<http://localhost:" + port + "/api/notifications/all?limit=2&cursor="
+                + first.get("nextCursor").asString() + ">; rel=\"next\"");
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("items", "nextCursor", "unread");
         assertThat(first.get("unread").asLong()).isEqualTo(4);
         JsonNode item = first.get("items").get(0);
