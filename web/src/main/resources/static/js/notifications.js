@@ -1,8 +1,68 @@
 // The navbar bell: unread count and recent notifications, live over STOMP from the notifier,
 // with HTTP polling while the WebSocket cannot connect. Notification text is user content: it is
 // only ever inserted with textContent.
+//
+// It also lends the notifications page (notifications-page.js) what both show: how an entry reads
+// and where it leads (window.bsocial.notifications). The two talk through document events:
+// 'bsocial:notification' (one arrived) and 'bsocial:read' ({ids, unread}: these ids were marked
+// read; unread is what the notifier says stays unread).
 (function () {
   'use strict';
+
+  function meta(name) {
+    const element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.content : null;
+  }
+
+  // The session's CSRF token, masked as the page received it. The notifier reads the same session,
+  // and refuses a cookie-authenticated STOMP CONNECT without it, as it refuses such a POST.
+  function csrfHeaders() {
+    const headers = {};
+    const csrfHeader = meta('_csrf_header');
+    if (csrfHeader) {
+      headers[csrfHeader] = meta('_csrf');
+    }
+    return headers;
+  }
+
+  function displayName(actor) {
+    return actor.firstName && actor.lastName ? actor.firstName + ' ' + actor.lastName : '@' + actor.username;
+  }
+
+  // A comment's notification opens the post at that comment, even when it is beyond the first page.
+  function href(notification) {
+    if (notification.type === 'follow') {
+      return '/users/' + encodeURIComponent(notification.actor.username);
+    }
+    const comment = encodeURIComponent(notification.commentId);
+    return '/posts/' + encodeURIComponent(notification.postId) + '?comment=' + comment + '#comment-' + comment;
+  }
+
+  // "Ann Lee commented: <excerpt>" and its time, as text nodes appended to element.
+  function describe(element, notification) {
+    const who = document.createElement('strong');
+    who.textContent = displayName(notification.actor);
+    const what = document.createElement('span');
+    what.textContent = notification.type === 'follow' ? ' followed you' : ' commented: ';
+    element.append(who, what);
+    if (notification.excerpt) {
+      const excerpt = document.createElement('span');
+      excerpt.className = 'text-body-secondary notification-excerpt';
+      excerpt.textContent = notification.excerpt;
+      element.append(excerpt);
+    }
+    const when = document.createElement('time');
+    when.className = 'd-block small text-body-secondary';
+    when.setAttribute('datetime', notification.createdAt);
+    element.append(when);
+  }
+
+  function unreadLabel(count) {
+    return count === 1 ? '1 unread notification' : count + ' unread notifications';
+  }
+
+  window.bsocial = window.bsocial || {};
+  window.bsocial.notifications = { href: href, describe: describe, csrfHeaders: csrfHeaders, url: meta('bsocial-notifier') };
 
   const bell = document.getElementById('notification-bell');
   if (!bell || typeof StompJs === 'undefined') {
@@ -13,30 +73,34 @@
   const badge = document.getElementById('notification-count');
   const list = document.getElementById('notification-list');
   const empty = document.getElementById('notification-empty');
+  const footer = document.getElementById('notification-footer');
+  const announcer = document.getElementById('notification-announcer');
+  // The page's own title, without a count a previous render put in front of it.
+  const pageTitle = document.title.replace(/^\(\d+\+?\) /, '');
   const POLL_MS = Number(meta('bsocial-notifier-poll-ms')) || 15000;
   const SHOWN = 10;
 
   const known = new Map(); // id -> notification
-  let unread = 0;
+  let unread = null; // unknown until the first answer
   let pollTimer = null;
   let client = null;
   let connectedBefore = false;
 
-  function meta(name) {
-    const element = document.querySelector('meta[name="' + name + '"]');
-    return element ? element.content : null;
-  }
-
+  // The badge, the bell's label and the tab's title follow the count. A change after the first
+  // count is said once in the live region: screen readers hear "2 unread notifications", not the
+  // badge re-read on every render.
   function setUnread(count) {
+    const changed = unread !== null && count !== unread;
     unread = count;
-    badge.textContent = count > 99 ? '99+' : String(count);
+    const shown = count > 99 ? '99+' : String(count);
+    badge.textContent = shown;
     badge.classList.toggle('d-none', count === 0);
     bell.dataset.unread = String(count);
-    bell.setAttribute('aria-label', count ? count + ' unread notifications' : 'Notifications');
-  }
-
-  function displayName(actor) {
-    return actor.firstName && actor.lastName ? actor.firstName + ' ' + actor.lastName : '@' + actor.username;
+    bell.setAttribute('aria-label', count ? unreadLabel(count) : 'Notifications');
+    document.title = count ? '(' + shown + ') ' + pageTitle : pageTitle;
+    if (changed) {
+      announcer.textContent = count ? unreadLabel(count) : 'No unread notifications';
+    }
   }
 
   function newestKnown() {
@@ -52,21 +116,11 @@
       item.className = 'notification-item';
       const link = document.createElement('a');
       link.className = 'dropdown-item';
-      link.href = '/posts/' + encodeURIComponent(notification.postId);
+      link.href = href(notification);
       link.dataset.notificationId = String(notification.id);
-      const who = document.createElement('strong');
-      who.textContent = displayName(notification.actor);
-      const what = document.createElement('span');
-      what.textContent = ' commented: ';
-      const excerpt = document.createElement('span');
-      excerpt.className = 'text-body-secondary notification-excerpt';
-      excerpt.textContent = notification.excerpt;
-      const when = document.createElement('time');
-      when.className = 'd-block small text-body-secondary';
-      when.setAttribute('datetime', notification.createdAt);
-      link.append(who, what, excerpt, when);
+      describe(link, notification);
       item.append(link);
-      list.append(item);
+      list.insertBefore(item, footer);
     });
     if (window.bsocial) {
       window.bsocial.refreshTimes(list);
@@ -78,8 +132,9 @@
       return;
     }
     known.set(notification.id, notification);
-    setUnread(unread + 1);
+    setUnread((unread || 0) + 1);
     render();
+    document.dispatchEvent(new CustomEvent('bsocial:notification', { detail: notification }));
     // Ids say nothing about what the server counted (they are not taken in commit order): ask it.
     loadRecent().catch(function () { /* offline: the local count stands until the next load */ });
   }
@@ -119,17 +174,6 @@
       clearInterval(pollTimer);
       pollTimer = null;
     }
-  }
-
-  // The session's CSRF token, masked as the page received it. The notifier reads the same session,
-  // and refuses a cookie-authenticated STOMP CONNECT without it, as it refuses such a POST.
-  function csrfHeaders() {
-    const headers = {};
-    const csrfHeader = meta('_csrf_header');
-    if (csrfHeader) {
-      headers[csrfHeader] = meta('_csrf');
-    }
-    return headers;
   }
 
   function connect() {
@@ -181,15 +225,21 @@
     if (unread === 0 || known.size === 0) {
       return;
     }
-    const shown = newestKnown().map(function (notification) { return notification.id; }).join(',');
-    fetch(notifier + '/api/notifications/read?ids=' + shown, { method: 'POST', credentials: 'include', headers: csrfHeaders() })
+    const shown = newestKnown().map(function (notification) { return notification.id; });
+    fetch(notifier + '/api/notifications/read?ids=' + shown.join(','), { method: 'POST', credentials: 'include', headers: csrfHeaders() })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) {
         if (answer) {
           setUnread(answer.unread);
+          document.dispatchEvent(new CustomEvent('bsocial:read', { detail: { ids: shown, unread: answer.unread } }));
         }
       })
       .catch(function () { /* stays unread; the next opening tries again */ });
+  });
+
+  // Something was marked read (here, or on the notifications page): the count follows at once.
+  document.addEventListener('bsocial:read', function (event) {
+    setUnread(event.detail.unread);
   });
 
   loadRecent().catch(function () { /* the socket or polling will fill in */ }).finally(connect);

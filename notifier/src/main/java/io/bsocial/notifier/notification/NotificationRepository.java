@@ -27,6 +27,12 @@ public class NotificationRepository {
               FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
             """;
 
+    private static final String SELECT_LISTED = """
+            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.created_at,
+                   n.read_at, u.first_name, u.last_name
+              FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
+            """;
+
     private final JdbcClient jdbc;
 
     NotificationRepository(JdbcClient jdbc) {
@@ -119,6 +125,19 @@ public class NotificationRepository {
                 .query(NotificationRepository::map).list();
     }
 
+    /**
+     * A page of the recipient's notifications, newest first, read or not, from the
+     * {@code (recipient_id, id)} index: those with an id below {@code beforeId}
+     * ({@link Long#MAX_VALUE} for the first page), at most {@code fetch}. Delivers nothing.
+     */
+    List<ListedNotification> page(long recipientId, long beforeId, int fetch) {
+        return jdbc.sql(SELECT_LISTED + """
+                 WHERE n.recipient_id = :recipient AND n.id < :before
+                 ORDER BY n.id DESC LIMIT :fetch""")
+                .param("recipient", recipientId).param("before", beforeId).param("fetch", fetch)
+                .query((rs, row) -> new ListedNotification(map(rs, row), rs.getObject("read_at") != null)).list();
+    }
+
     long unread(long recipientId) {
         return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? AND read_at IS NULL")
                 .param(recipientId).query(Long.class).single();
@@ -134,6 +153,17 @@ public class NotificationRepository {
                 UPDATE notifications SET read_at = :now
                  WHERE recipient_id = :recipient AND read_at IS NULL AND id IN (:ids)""")
                 .param("now", sql(now)).param("recipient", recipientId).param("ids", ids)
+                .update();
+    }
+
+    /**
+     * Marks read what is unread at this moment ("Mark all as read"), through the
+     * {@code (recipient_id, read_at)} index. A notification that commits afterwards stays unread,
+     * whatever its id: there is no "up to" bound to misjudge.
+     */
+    int markAllRead(long recipientId, Instant now) {
+        return jdbc.sql("UPDATE notifications SET read_at = :now WHERE recipient_id = :recipient AND read_at IS NULL")
+                .param("now", sql(now)).param("recipient", recipientId)
                 .update();
     }
 

@@ -3,6 +3,9 @@ package io.bsocial.notifier.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -142,6 +145,87 @@ class CommentNotificationsTest {
     }
 
     @Test
+    void theNotificationsListPagesNewestFirstSaysWhatWasReadAndDeliversNothing() {
+        List<CommentCreated> comments = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            comments.add(comment(commenter, author, "comment " + i));
+            Events.publish(kafka, comments.get(i));
+        }
+        comments.forEach(this::awaitStored);
+        JsonNode newest = Http.get(port, "/api/notifications/recent", author.auth()).json().get("items").get(0);
+        assertThat(Http.send(port, "POST", "/api/notifications/read?ids=" + newest.get("id").asLong(), author.auth())
+                .status()).isEqualTo(200);
+
+        Http.Response firstPage = Http.get(port, "/api/notifications/all?limit=2", author.auth());
+        JsonNode first = firstPage.json();
+        assertThat(firstPage.link()).isEqualTo("<http://localhost:" + port + "/api/notifications/all?limit=2&cursor="
+                + first.get("nextCursor").asString() + ">; rel=\"next\"");
+        assertThat(first.propertyNames()).containsExactlyInAnyOrder("items", "nextCursor", "unread");
+        assertThat(first.get("unread").asLong()).isEqualTo(4);
+        JsonNode item = first.get("items").get(0);
+        assertThat(item.propertyNames()).containsExactlyInAnyOrder(
+                "id", "type", "postId", "commentId", "actor", "excerpt", "createdAt", "read");
+        assertThat(item.get("id").asLong()).isEqualTo(newest.get("id").asLong());
+        assertThat(item.get("read").asBoolean()).isTrue();
+        assertThat(item.get("actor").get("firstName").asString()).isEqualTo("Grace");
+        assertThat(first.get("items").get(1).get("read").asBoolean()).isFalse();
+
+        List<JsonNode> listed = new ArrayList<>(first.get("items").valueStream().toList());
+        JsonNode page = first;
+        while (!page.get("nextCursor").isNull()) {
+            page = Http.get(port, "/api/notifications/all?limit=2&cursor=" + page.get("nextCursor").asString(),
+                    author.auth()).json();
+            listed.addAll(page.get("items").valueStream().toList());
+        }
+        List<Long> newestFirst = new ArrayList<>(comments.stream().map(CommentCreated::commentId).toList());
+        Collections.reverse(newestFirst);
+        assertThat(listed).extracting(n -> n.get("commentId").asLong()).containsExactlyElementsOf(newestFirst);
+
+        assertThat(Http.get(port, "/api/notifications/all", commenter.auth()).json().get("items"))
+                .as("another user's notifications").isEmpty();
+        assertThat(undelivered(author)).as("listing is not delivery").hasSize(5);
+    }
+
+    @Test
+    void markAllAsReadNeedsThePagesCsrfTokenWithTheCookieAndLeavesNothingUnread() {
+        CommentCreated one = comment(commenter, author, "one");
+        CommentCreated two = comment(commenter, author, "two");
+        Events.publish(kafka, one);
+        Events.publish(kafka, two);
+        awaitStored(one);
+        awaitStored(two);
+
+        assertThat(Http.send(port, "POST", "/api/notifications/read-all", "Cookie", author.cookie()).status())
+                .isEqualTo(403);
+        assertThat(Http.get(port, "/api/notifications/recent", author.auth()).json().get("unread").asLong())
+                .isEqualTo(2);
+
+        Http.Response read = Http.send(port, "POST", "/api/notifications/read-all", "Cookie", author.cookie(),
+                author.csrfHeader(), author.maskedCsrfToken());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("unread").asLong()).isZero();
+        assertThat(Http.get(port, "/api/notifications/all", author.auth()).json().get("items").valueStream()
+                .map(n -> n.get("read").asBoolean()).toList()).containsExactly(true, true);
+        assertThat(Http.send(port, "POST", "/api/notifications/read-all", commenter.auth()).json().get("unread")
+                .asLong()).isZero();
+    }
+
+    @Test
+    void badPagingParametersAnswer400ProblemsAndAnonymousCalls401() {
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("n1:-5".getBytes());
+        for (String query : new String[] {"limit=0", "limit=101", "limit=ten", "cursor=zzz", "cursor=" + forged,
+                "cursor=%25%25"}) {
+            Http.Response response = Http.get(port, "/api/notifications/all?" + query, author.auth());
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(response.body()).as(query).doesNotContain("Exception");
+        }
+        assertThat(Http.get(port, "/api/notifications/all").status()).isEqualTo(401);
+        assertThat(Http.send(port, "POST", "/api/notifications/read-all", "X-Auth-Token", UUID.randomUUID().toString())
+                .status()).isEqualTo(401);
+    }
+
+    @Test
     void unauthenticatedCallsAnswer401Problems() {
         Http.Response response = Http.get(port, "/api/notifications");
         assertThat(response.status()).isEqualTo(401);
@@ -180,7 +264,7 @@ class CommentNotificationsTest {
     }
 
     private List<JsonNode> awaitNotifications(LoggedIn user, int count) {
-        List<JsonNode> seen = new java.util.ArrayList<>();
+        List<JsonNode> seen = new ArrayList<>();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             seen.addAll(undelivered(user));
             return seen.size() >= count;

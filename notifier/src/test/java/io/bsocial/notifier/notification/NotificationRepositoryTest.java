@@ -1,9 +1,11 @@
 package io.bsocial.notifier.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +31,7 @@ import io.bsocial.notifier.notification.NotificationRepository.Delivery;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.shared.events.CommentCreated;
 
-/** Delivery claims on the real database (H2, and PostgreSQL with -Ppostgres). */
+/** Delivery claims, read marks and the notifications list on the real database (H2, and PostgreSQL with -Ppostgres). */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import(NotificationRepository.class)
@@ -130,6 +132,119 @@ class NotificationRepositoryTest {
         } finally {
             late.shutdownNow();
         }
+    }
+
+    /**
+     * The notifications page pages by id, newest first, while comments keep arriving (several
+     * writers, committing in another order than they took ids). Every notification that existed
+     * when paging began is listed exactly once, in order; nobody else's ever is.
+     */
+    @Test
+    void pagesComeNewestFirstWithoutRepeatsOrGapsWhileNewOnesArrive() throws Exception {
+        long recipient = Events.nextId();
+        long someoneElse = Events.nextId();
+        List<Long> before = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            before.add(store(recipient, "before " + i));
+            store(someoneElse, "not mine " + i);
+        }
+        AtomicBoolean paging = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            writers.add(pool.submit(() -> {
+                while (paging.get()) {
+                    store(recipient, "arrives while paging");
+                }
+            }));
+        }
+        List<ListedNotification> listed = new ArrayList<>();
+        try {
+            long below = Long.MAX_VALUE;
+            List<ListedNotification> page;
+            do {
+                page = notifications.page(recipient, below, 10);
+                listed.addAll(page);
+                if (!page.isEmpty()) {
+                    below = page.get(page.size() - 1).notification().id();
+                }
+            } while (page.size() == 10);
+        } finally {
+            paging.set(false);
+            for (Future<?> writer : writers) {
+                writer.get(30, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        }
+
+        List<Long> ids = listed.stream().map(n -> n.notification().id()).toList();
+        assertThat(ids).as("newest first, none twice").isSortedAccordingTo(Comparator.reverseOrder())
+                .doesNotHaveDuplicates();
+        assertThat(ids).containsAll(before);
+        assertThat(listed).allSatisfy(n -> assertThat(n.read()).isFalse());
+        assertThat(notifications.page(someoneElse, Long.MAX_VALUE, 100)).extracting(n -> n.notification().id())
+                .doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void listingSaysWhatWasReadAndDeliversNothing() {
+        long recipient = Events.nextId();
+        long first = store(recipient, "first");
+        long second = store(recipient, "second");
+        notifications.markRead(recipient, List.of(first), Instant.now());
+
+        assertThat(notifications.page(recipient, Long.MAX_VALUE, 10))
+                .extracting(n -> n.notification().id(), ListedNotification::read)
+                .containsExactly(tuple(second, false),
+                        tuple(first, true));
+        assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).extracting(Notification::id)
+                .as("listing is not delivery").containsExactly(first, second);
+    }
+
+    /**
+     * "Mark all as read" marks what is unread at that moment. A notification that took its id
+     * before (a lower id than ones it marks) but commits after it was never seen: it stays unread.
+     */
+    @Test
+    void markingAllReadLeavesANotificationThatCommitsAfterwardsUnread() throws Exception {
+        long recipient = Events.nextId();
+        CountDownLatch idTaken = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        ExecutorService late = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> lateId = late.submit(() -> transactions.execute(status -> {
+                long id = store(recipient, "takes its id first, commits after the click");
+                idTaken.countDown();
+                awaitQuietly(mayCommit);
+                return id;
+            }));
+            assertThat(idTaken.await(30, TimeUnit.SECONDS)).isTrue();
+            long seen = store(recipient, "on the page when the button is pressed");
+
+            assertThat(notifications.markAllRead(recipient, Instant.now())).isEqualTo(1);
+            mayCommit.countDown();
+            long lateOne = lateId.get(30, TimeUnit.SECONDS);
+
+            assertThat(lateOne).isLessThan(seen);
+            assertThat(notifications.unread(recipient)).isEqualTo(1);
+            assertThat(notifications.page(recipient, Long.MAX_VALUE, 10))
+                    .filteredOn(n -> !n.read()).extracting(n -> n.notification().id()).containsExactly(lateOne);
+        } finally {
+            late.shutdownNow();
+        }
+    }
+
+    @Test
+    void markingAllReadTouchesOnlyTheCallersOwnNotifications() {
+        long recipient = Events.nextId();
+        long someoneElse = Events.nextId();
+        store(recipient, "mine");
+        store(someoneElse, "theirs");
+
+        assertThat(notifications.markAllRead(recipient, Instant.now())).isEqualTo(1);
+        assertThat(notifications.unread(recipient)).isZero();
+        assertThat(notifications.unread(someoneElse)).isEqualTo(1);
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Access-Control-Allow-Origin").orElse(null), response.body());
+                    response.headers().firstValue("Access-Control-Allow-Origin").orElse(null),
+                    response.headers().firstValue("Link").orElse(null), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -42,7 +43,7 @@ public final class Http {
         }
     }
 
-    public record Response(int status, String contentType, String allowOrigin, String body) {
+    public record Response(int status, String contentType, String allowOrigin, String link, String body) {
 
         public JsonNode json() {
             return EventJson.tree(body);

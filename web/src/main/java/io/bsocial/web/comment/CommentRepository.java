@@ -2,11 +2,13 @@ package io.bsocial.web.comment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.PageRequest;
 import io.bsocial.web.support.SqlTime;
 
@@ -39,5 +41,44 @@ class CommentRepository {
                 .param("createdAt", SqlTime.of(page.cursor().createdAt())).param("lastId", page.cursor().id())
                 .param("fetch", page.fetchSize())
                 .query(Comment::map).list();
+    }
+
+    /**
+     * Comments of a post from {@code from} on, that one included, oldest first: the page a link to
+     * one comment opens with.
+     */
+    List<Comment> pageFrom(long postId, Cursor from, int fetch) {
+        return jdbc.sql("SELECT " + Comment.COLUMNS + """
+                         FROM comments c JOIN users u ON u.id = c.author_id
+                        WHERE c.post_id = :post AND (c.created_at, c.id) >= (:createdAt, :id)
+                        ORDER BY c.created_at, c.id
+                        LIMIT :fetch""")
+                .param("post", postId)
+                .param("createdAt", SqlTime.of(from.createdAt())).param("id", from.id())
+                .param("fetch", fetch)
+                .query(Comment::map).list();
+    }
+
+    /**
+     * A page of the comments before the cursor, newest first (the same index read backwards); the
+     * page shows them reversed, above what it already shows.
+     */
+    List<Comment> pageBefore(long postId, PageRequest page) {
+        return jdbc.sql("SELECT " + Comment.COLUMNS + """
+                         FROM comments c JOIN users u ON u.id = c.author_id
+                        WHERE c.post_id = :post AND (c.created_at, c.id) < (:createdAt, :id)
+                        ORDER BY c.created_at DESC, c.id DESC
+                        LIMIT :fetch""")
+                .param("post", postId)
+                .param("createdAt", SqlTime.of(page.cursor().createdAt())).param("id", page.cursor().id())
+                .param("fetch", page.fetchSize())
+                .query(Comment::map).list();
+    }
+
+    /** Where a comment sits in its post's list; empty when the post has no such comment. */
+    Optional<Cursor> position(long postId, long commentId) {
+        return jdbc.sql("SELECT created_at, id FROM comments WHERE id = :id AND post_id = :post")
+                .param("id", commentId).param("post", postId)
+                .query((rs, row) -> new Cursor(SqlTime.instant(rs, "created_at"), rs.getLong("id"))).optional();
     }
 }

@@ -17,7 +17,10 @@ import io.bsocial.web.post.PostService;
 import io.bsocial.web.support.Htmx;
 import io.bsocial.web.support.InvalidInputException;
 
-/** The page of one post: the post, its comments oldest first with "Load more", and the comment form. */
+/**
+ * The page of one post: the post, its comments oldest first with "Load more" (and "Load earlier
+ * comments" when opened at one comment), and the comment form.
+ */
 @Controller
 class DiscussionPageController {
 
@@ -29,11 +32,27 @@ class DiscussionPageController {
         this.comments = comments;
     }
 
+    /**
+     * {@code ?comment=<id>} (a notification's link, with {@code #comment-<id>}) opens the list at
+     * that comment, highlighted, with "Load earlier comments" above it when it has predecessors.
+     */
     @GetMapping("/posts/{id}")
-    String show(@AuthenticationPrincipal SessionUser me, @PathVariable long id, Model model) {
+    String show(@AuthenticationPrincipal SessionUser me, @PathVariable long id,
+            @RequestParam(name = "comment", required = false) Long commentId, Model model) {
         model.addAttribute("post", posts.visible(id, me));
-        model.addAttribute("comments", comments.page(me, id, PageRequest.of(null, null, Cursor.OLDEST)));
+        Discussion discussion = comments.discussion(me, id, commentId);
+        model.addAttribute("comments", discussion.comments());
+        model.addAttribute("earlierCursor", discussion.earlierCursor());
+        model.addAttribute("targetCommentId", discussion.targetId());
         return "comment/discussion";
+    }
+
+    @GetMapping("/posts/{id}/comments/earlier")
+    String earlier(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @RequestParam String cursor,
+            Model model) {
+        model.addAttribute("comments", comments.earlier(me, id, PageRequest.of(null, cursor, Cursor.NEWEST)));
+        model.addAttribute("postId", id);
+        return "comment/earlier";
     }
 
     @GetMapping("/posts/{id}/comments/more")
@@ -53,7 +72,7 @@ class DiscussionPageController {
             model.addAttribute("post", posts.visible(id, me));
             model.addAttribute("content", content);
             model.addAttribute("error", invalid.getMessage());
-            return Htmx.isHtmx(request) ? "comment/fragments :: invalid" : show(me, id, model);
+            return Htmx.isHtmx(request) ? "comment/fragments :: invalid" : show(me, id, null, model);
         }
         if (!Htmx.isHtmx(request)) {
             return "redirect:/posts/" + id;

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
@@ -24,13 +26,52 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    /**
+     * The sizes pages are checked at. A phone is emulated (viewport, device pixel ratio, mobile
+     * viewport rules): headless Chromium does not make a window narrower than 500 px.
+     */
+    public enum Screen {
+        DESKTOP(1280, 900), PHONE(390, 844);
+
+        private final int width;
+        private final int height;
+
+        Screen(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        /** For file names: {@code desktop}, {@code phone}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final ChromeDriver driver;
     private final String baseUrl;
+    private final Screen screen;
 
     public Browser(String baseUrl) {
+        this(baseUrl, Screen.DESKTOP);
+    }
+
+    public Browser(String baseUrl, Screen screen) {
         this.baseUrl = baseUrl;
-        driver = launch();
+        this.screen = screen;
+        driver = launch(screen);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    public Screen screen() {
+        return screen;
     }
 
     /**
@@ -38,11 +79,11 @@ public final class Browser implements AutoCloseable {
      * DevTools port in time and the launch fails before any page is opened: that is retried, a
      * failure of the application never is.
      */
-    private static ChromeDriver launch() {
+    private static ChromeDriver launch(Screen screen) {
         SessionNotCreatedException failure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return new ChromeDriver(service(), options());
+                return new ChromeDriver(service(), options(screen));
             } catch (SessionNotCreatedException notStarted) {
                 failure = notStarted;
             }
@@ -57,12 +98,16 @@ public final class Browser implements AutoCloseable {
                 .build();
     }
 
-    private static ChromeOptions options() {
+    private static ChromeOptions options(Screen screen) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("bsocial.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900");
+        if (screen == Screen.PHONE) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", screen.width(), "height", screen.height(), "pixelRatio", 2.0)));
+        }
         return options;
     }
 
