@@ -37,7 +37,7 @@ import io.bsocial.web.support.ServiceProcess;
 class ConsumerRestartIT {
 
     static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "restart-db").toAbsolutePath()
-            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     @Test
     void aNotifierKilledAndRestartedNotifiesWhatCameMeanwhileWithoutWaitingForTheSessionTimeout() throws Exception {

@@ -33,7 +33,7 @@ public abstract class EndToEnd {
      * unique across them.
      */
     public static final String DATABASE = "jdbc:h2:file:" + Path.of("target", "e2e", "system-db").toAbsolutePath()
-            + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
     @LocalServerPort
     protected int port;
