@@ -90,6 +90,13 @@ class AccessibilityIT extends EndToEnd {
         browser.click("#notification-bell");
         browser.waitFor(d -> d.findElement(By.id("notification-list")).isDisplayed());
         check("/ (bell open)", violations);
+        if (screen == Screen.PHONE) {
+            // On a phone the links live in the collapsed menu: check them opened too.
+            browser.open("/");
+            browser.click("button.navbar-toggler");
+            browser.waitFor(d -> d.findElement(By.id("logout")).isDisplayed());
+            check("/ (menu open)", violations);
+        }
         assertThat(violations).as("serious or critical axe violations at %s", screen).isEmpty();
 
         assertCurrentPage("/", "nav-feed");
