@@ -104,19 +104,30 @@
         return top ? [postName(top), String(top.comments)] : ['No comments', '0'];
       });
 
+      // Each day, newest first: the most commented posts the viewer can open (up to three), by their
+      // opening words, then how many of the day's top posts are by people the viewer does not follow.
       const list = document.getElementById('top-posts-list');
       insights.topPosts.slice().reverse().filter(function (day) { return day.posts.length; }).forEach(function (day) {
         const item = document.createElement('li');
-        item.className = 'mb-1';
+        item.className = 'mb-1 top-posts-day';
         const date = document.createElement('strong');
         date.textContent = day.label + ': ';
         item.append(date);
-        day.posts.slice(0, 3).forEach(function (post, index) {
+        const open = day.posts.filter(function (post) { return post.url; });
+        open.slice(0, 3).forEach(function (post, index) {
           if (index > 0) {
             item.append(document.createTextNode(', '));
           }
           item.append(postName(post), document.createTextNode(' (' + commentsText(post.comments) + ')'));
         });
+        const hidden = day.posts.length - open.length;
+        if (hidden) {
+          const others = document.createElement('span');
+          others.className = 'text-body-secondary';
+          others.textContent = (open.length ? ' \u00b7 ' : '') + hidden + (hidden === 1 ? ' post' : ' posts')
+            + ' by people you don\u2019t follow';
+          item.append(others);
+        }
         list.append(item);
       });
 
