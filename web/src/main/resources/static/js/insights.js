@@ -124,8 +124,8 @@
         if (hidden) {
           const others = document.createElement('span');
           others.className = 'text-body-secondary';
-          others.textContent = (open.length ? ' \u00b7 ' : '') + hidden + (hidden === 1 ? ' post' : ' posts')
-            + ' by people you don\u2019t follow';
+          others.textContent = (open.length ? ' \u00b7 ' : '')
+            + (hidden === 1 ? '1 post by someone' : hidden + ' posts by people') + ' you don\u2019t follow';
           item.append(others);
         }
         list.append(item);
