@@ -1,11 +1,32 @@
-// Insights charts (Chart.js from a webjar). Every text that comes from users goes in with
-// textContent; posts the viewer may not open are listed without a link.
+// Insights charts (Chart.js from a webjar). Both charts cover the same days (the server aligns
+// them) and read their labels ("Nov 29") from the data; each has a table twin for screen readers.
+// Every text that comes from users goes in with textContent; posts the viewer may not open are
+// neither named nor linked.
 (function () {
   'use strict';
 
   const page = document.getElementById('insights-page');
   if (!page || typeof Chart === 'undefined') {
     return;
+  }
+
+  function commentsText(count) {
+    return count === 1 ? '1 comment' : count + ' comments';
+  }
+
+  // A post as a link with its opening words, or a note that the viewer cannot see it.
+  function postName(post) {
+    if (post.url) {
+      const link = document.createElement('a');
+      link.href = post.url;
+      link.className = 'insights-post';
+      link.textContent = '\u201c' + (post.excerpt || '') + '\u201d';
+      return link;
+    }
+    const hidden = document.createElement('span');
+    hidden.className = 'text-body-secondary insights-post-hidden';
+    hidden.textContent = 'a post by someone you don\u2019t follow';
+    return hidden;
   }
 
   function show(element, post, empty) {
@@ -17,10 +38,10 @@
     const link = document.createElement('a');
     link.href = post.url;
     link.className = 'text-decoration-none';
-    link.textContent = post.excerpt || ('Post #' + post.postId);
+    link.textContent = post.excerpt || 'Your post';
     const count = document.createElement('div');
     count.className = 'small text-body-secondary';
-    count.textContent = post.comments === 1 ? '1 comment' : post.comments + ' comments';
+    count.textContent = commentsText(post.comments);
     element.append(link, count);
   }
 
@@ -36,6 +57,29 @@
     });
   }
 
+  // One row per day: its label as a row header, then cells (text or nodes).
+  function fillTable(table, days, cells) {
+    const body = table.querySelector('tbody');
+    body.textContent = '';
+    days.forEach(function (day) {
+      const row = document.createElement('tr');
+      const header = document.createElement('th');
+      header.scope = 'row';
+      header.textContent = day.label;
+      row.append(header);
+      cells(day).forEach(function (content) {
+        const cell = document.createElement('td');
+        cell.append(content);
+        row.append(cell);
+      });
+      body.append(row);
+    });
+  }
+
+  function topPostOf(day) {
+    return day.posts.length ? day.posts[0] : null;
+  }
+
   fetch(page.dataset.source, { headers: { Accept: 'application/json' } })
     .then(function (response) {
       if (!response.ok) {
@@ -44,40 +88,46 @@
       return response.json();
     })
     .then(function (insights) {
-      barChart(document.getElementById('logins-chart'),
-        insights.logins.map(function (day) { return day.date; }),
+      const labels = function (days) { return days.map(function (day) { return day.label; }); };
+
+      barChart(document.getElementById('logins-chart'), labels(insights.logins),
         insights.logins.map(function (day) { return day.users; }), 'People');
+      fillTable(document.getElementById('logins-table'), insights.logins, function (day) {
+        return [String(day.users)];
+      });
 
-      barChart(document.getElementById('top-posts-chart'),
-        insights.topPosts.map(function (day) { return day.date; }),
-        insights.topPosts.map(function (day) { return day.posts.length ? day.posts[0].comments : 0; }),
+      barChart(document.getElementById('top-posts-chart'), labels(insights.topPosts),
+        insights.topPosts.map(function (day) { const top = topPostOf(day); return top ? top.comments : 0; }),
         'Comments on the top post');
+      fillTable(document.getElementById('top-posts-table'), insights.topPosts, function (day) {
+        const top = topPostOf(day);
+        return top ? [postName(top), String(top.comments)] : ['No comments', '0'];
+      });
 
+      // Each day, newest first: the most commented posts the viewer can open (up to three), by their
+      // opening words, then how many of the day's top posts are by people the viewer does not follow.
       const list = document.getElementById('top-posts-list');
       insights.topPosts.slice().reverse().filter(function (day) { return day.posts.length; }).forEach(function (day) {
         const item = document.createElement('li');
-        item.className = 'mb-1';
+        item.className = 'mb-1 top-posts-day';
         const date = document.createElement('strong');
-        date.textContent = day.date + ': ';
+        date.textContent = day.label + ': ';
         item.append(date);
-        day.posts.slice(0, 3).forEach(function (post, index) {
+        const open = day.posts.filter(function (post) { return post.url; });
+        open.slice(0, 3).forEach(function (post, index) {
           if (index > 0) {
             item.append(document.createTextNode(', '));
           }
-          const text = 'post #' + post.postId + ' (' + post.comments + ')';
-          if (post.url) {
-            const link = document.createElement('a');
-            link.href = post.url;
-            link.textContent = text;
-            item.append(link);
-          } else {
-            const hidden = document.createElement('span');
-            hidden.className = 'text-body-secondary';
-            hidden.title = 'You do not follow its author';
-            hidden.textContent = text;
-            item.append(hidden);
-          }
+          item.append(postName(post), document.createTextNode(' (' + commentsText(post.comments) + ')'));
         });
+        const hidden = day.posts.length - open.length;
+        if (hidden) {
+          const others = document.createElement('span');
+          others.className = 'text-body-secondary';
+          others.textContent = (open.length ? ' \u00b7 ' : '')
+            + (hidden === 1 ? '1 post by someone' : hidden + ' posts by people') + ' you don\u2019t follow';
+          item.append(others);
+        }
         list.append(item);
       });
 

@@ -47,8 +47,9 @@
     const badge = document.createElement('span');
     badge.className = 'badge text-bg-primary me-2 notification-unread-badge';
     badge.textContent = 'Unread';
-    // Inside the link, first: the link's name starts with it, for screen readers as for eyes.
-    item.querySelector('.notification-link').prepend(badge);
+    // Inside the link, before the name (the avatar is hidden from screen readers): the link's name
+    // starts with it, for screen readers as for eyes.
+    item.querySelector('.notification-link .notification-text').prepend(badge);
   }
 
   function markRead(item) {

@@ -38,23 +38,33 @@
     return '/posts/' + encodeURIComponent(notification.postId) + '?comment=' + comment + '#comment-' + comment;
   }
 
-  // "Ann Lee commented: <excerpt>" and its time, as text nodes appended to element.
+  // The actor's avatar (avatars.js, the server's rule), then "Ann Lee commented: <excerpt>" and its
+  // time as text nodes, appended to element.
   function describe(element, notification) {
+    const row = document.createElement('span');
+    row.className = 'notification-with-avatar';
+    if (window.bsocial.avatars) {
+      row.append(window.bsocial.avatars.avatar(notification.actor, 'sm'));
+    }
+    const text = document.createElement('span');
+    text.className = 'notification-text';
     const who = document.createElement('strong');
     who.textContent = displayName(notification.actor);
     const what = document.createElement('span');
     what.textContent = notification.type === 'follow' ? ' followed you' : ' commented: ';
-    element.append(who, what);
+    text.append(who, what);
     if (notification.excerpt) {
       const excerpt = document.createElement('span');
       excerpt.className = 'text-body-secondary notification-excerpt';
       excerpt.textContent = notification.excerpt;
-      element.append(excerpt);
+      text.append(excerpt);
     }
     const when = document.createElement('time');
     when.className = 'd-block small text-body-secondary';
     when.setAttribute('datetime', notification.createdAt);
-    element.append(when);
+    text.append(when);
+    row.append(text);
+    element.append(row);
   }
 
   function unreadLabel(count) {

@@ -21,7 +21,11 @@ import io.bsocial.web.profile.ProfileRepository;
 import io.bsocial.web.support.Htmx;
 import io.bsocial.web.support.InvalidInputException;
 
-/** The home page: the compose box, the feed with "Load more", and people to follow when it is empty. */
+/**
+ * The home page: the compose box, the feed with "Load more", and people to follow when it is empty.
+ * A visitor who is not logged in sees the landing page there instead (SecurityConfig lets a plain
+ * GET of {@code /} through).
+ */
 @Controller
 class FeedPageController {
 
@@ -39,6 +43,9 @@ class FeedPageController {
 
     @GetMapping("/")
     String feed(@AuthenticationPrincipal SessionUser me, Model model) {
+        if (me == null) {
+            return "landing";
+        }
         CursorPage<Post> page = page(me, null);
         model.addAttribute("page", page);
         model.addAttribute("suggestions", page.items().isEmpty() ? profiles.suggestions(me.id(), SUGGESTIONS) : List.of());

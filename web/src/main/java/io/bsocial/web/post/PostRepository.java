@@ -2,9 +2,10 @@ package io.bsocial.web.post;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -55,15 +56,19 @@ public class PostRepository {
                 .query(Post::map).list();
     }
 
-    /** Which of these posts {@code viewerId} may see, in one query. */
-    public Set<Long> visibleIds(Collection<Long> postIds, long viewerId) {
+    /** The text of each of these posts that {@code viewerId} may see, by id, in one query. */
+    public Map<Long, String> visibleContents(Collection<Long> postIds, long viewerId) {
         if (postIds.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        return Set.copyOf(jdbc.sql("SELECT p.id FROM posts p WHERE p.id IN (:ids) AND p.author_id IN ("
+        Map<Long, String> contents = new HashMap<>();
+        jdbc.sql("SELECT p.id, p.content FROM posts p WHERE p.id IN (:ids) AND p.author_id IN ("
                         + Visibility.VISIBLE_AUTHORS + ")")
                 .param("ids", postIds).param("viewer", viewerId)
-                .query(Long.class).list());
+                .query(rs -> {
+                    contents.put(rs.getLong("id"), rs.getString("content"));
+                });
+        return contents;
     }
 
     /** Counted on write so that no page of posts ever has to count comments. */

@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.bsocial.shared.operations.OperatorAccessConfiguration;
@@ -38,6 +39,14 @@ import io.bsocial.shared.security.SharedSessionConfiguration;
 class SecurityConfig {
 
     private static final RequestMatcher USES_TOKEN = CookieOrTokenSessionIdResolver::usesToken;
+
+    /**
+     * The landing page: anyone may load {@code /} as a page (visitors see what bSocial is). An htmx
+     * request for it still needs a session, so an expired one is sent to the login page.
+     */
+    private static final RequestMatcher LANDING = new AndRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/"),
+            request -> !"true".equals(request.getHeader("HX-Request")));
 
     @Bean
     AuthenticationManager authenticationManager(AccountAuthenticationProvider accounts) {
@@ -108,6 +117,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
+                        .requestMatchers(LANDING).permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         // OperatorAccess decides: health status for all, the rest for operators only.
                         .requestMatchers("/actuator", "/actuator/**").permitAll()

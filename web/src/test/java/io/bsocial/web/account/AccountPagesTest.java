@@ -39,8 +39,10 @@ class AccountPagesTest {
     JdbcClient jdbc;
 
     @Test
-    void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-        mvc.perform(get("/")).andExpect(status().is3xxRedirection())
+    void anonymousVisitorsSeeTheLandingPageAndAreSentToTheLoginPageFromAnyOther() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"landing-login\"")));
+        mvc.perform(get("/people")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", Matchers.endsWith("/login")));
         mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")));
@@ -136,7 +138,7 @@ class AccountPagesTest {
         String sessionId = new String(java.util.Base64.getDecoder().decode(session.getValue()));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE session_id = ?").param(sessionId)
                 .query(Long.class).single()).isZero();
-        mvc.perform(get("/").cookie(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/people").cookie(session)).andExpect(status().is3xxRedirection());
     }
 
     @Test

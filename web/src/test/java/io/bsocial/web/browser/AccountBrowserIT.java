@@ -34,8 +34,7 @@ class AccountBrowserIT {
         String username = TestUsers.uniqueUsername("sel");
 
         browser.open("/");
-        browser.waitForPath("/login");
-        browser.click("#register-link");
+        browser.click("#landing-register");
         browser.waitForPath("/register");
 
         // A first attempt with a mistake shows the error next to the field and keeps the input.
@@ -66,7 +65,7 @@ class AccountBrowserIT {
         browser.waitForPath("/login");
         assertThat(browser.find("#logged-out").getText()).contains("logged out");
         browser.open("/");
-        browser.waitForPath("/login");
+        browser.find("#landing-page");
     }
 
     @Test

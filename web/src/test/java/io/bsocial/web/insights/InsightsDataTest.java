@@ -45,13 +45,14 @@ class InsightsDataTest {
     }
 
     @Test
-    void chartsTheStatsAndLinksOnlyPostsTheViewerMayOpen() {
+    void chartsBothSeriesOverTheSameDaysAndNamesOnlyPostsTheViewerMayOpen() {
         ApiClient api = new ApiClient(port);
         LoggedIn viewer = TestUsers.create(api, "insight");
         LoggedIn followed = TestUsers.create(api, "followed");
         LoggedIn stranger = TestUsers.create(api, "stranger");
         TestUsers.follow(api, viewer, followed);
-        long visible = TestUsers.post(api, followed, "visible to the viewer");
+        long visible = TestUsers.post(api, followed, "visible to the viewer, and long enough that only its opening words"
+                + " are shown on the Insights page, which names it by them");
         long hidden = TestUsers.post(api, stranger, "not for the viewer");
         long mine = TestUsers.post(api, viewer, "my <b>best</b> post");
         ANSWERS.put("/api/stats/logins-per-day", "{\"days\":[{\"date\":\"2026-11-28\",\"users\":2},{\"date\":\"2026-11-29\",\"users\":5}]}");
@@ -64,11 +65,23 @@ class InsightsDataTest {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode data = response.json();
+        // The days either answer names, in order, for both series; a day one of them lacks counts zero.
+        assertThat(data.get("logins").valueStream().map(day -> day.get("date").asString()))
+                .containsExactly("2026-11-28", "2026-11-29");
+        assertThat(data.get("topPosts").valueStream().map(day -> day.get("date").asString()))
+                .containsExactly("2026-11-28", "2026-11-29");
+        assertThat(data.get("logins").valueStream().map(day -> day.get("label").asString()))
+                .containsExactly("Nov 28", "Nov 29");
+        assertThat(data.get("topPosts").get(1).get("label").asString()).isEqualTo("Nov 29");
         assertThat(data.get("logins").get(1).get("users").asLong()).isEqualTo(5);
-        JsonNode posts = data.get("topPosts").get(0).get("posts");
+        assertThat(data.get("topPosts").get(0).get("posts")).isEmpty();
+        JsonNode posts = data.get("topPosts").get(1).get("posts");
         assertThat(posts.get(0).get("postId").asLong()).isEqualTo(hidden);
         assertThat(posts.get(0).get("url").isNull()).isTrue();
+        assertThat(posts.get(0).get("excerpt").isNull()).as("nothing of a post the viewer may not see").isTrue();
         assertThat(posts.get(1).get("url").asString()).isEqualTo("/posts/" + visible);
+        assertThat(posts.get(1).get("excerpt").asString())
+                .isEqualTo("visible to the viewer, and long enough that only its opening words are shown on…");
         assertThat(data.get("top").get("excerpt").asString()).isEqualTo("my <b>best</b> post");
         assertThat(data.get("top").get("comments").asLong()).isEqualTo(3);
         assertThat(api.get("/insights", viewer.auth()).body()).contains("logins-chart").contains("chart.umd.min.js");
