@@ -340,5 +340,10 @@
   restoreDrafts();
   document.querySelectorAll('textarea[data-max-chars]').forEach(updateCounter);
 
-  window.bsocial = { refreshTimes: refreshTimes };
+  // A page script's fetch answered 401 (the session expired): log in again, then come back here.
+  function loginAgain() {
+    window.location.assign('/login?next=' + encodeURIComponent(window.location.pathname + window.location.search));
+  }
+
+  window.bsocial = { refreshTimes: refreshTimes, loginAgain: loginAgain };
 })();

@@ -122,7 +122,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
 
     @ParameterizedTest
     @EnumSource(Screen.class)
-    void anExpiredSessionLeadsToTheLoginPageAndBackWithTheDraft(Screen screen) {
+    void anExpiredSessionLeadsToTheLoginPageAndBackWithTheDraftFromAFormOrAFetch(Screen screen) {
         ApiClient api = new ApiClient(port);
         LoggedIn author = TestUsers.create(api, "expired");
         long postId = TestUsers.post(api, author, "Will this survive?");
@@ -142,6 +142,22 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         assertThat(value("#comment-content")).isEqualTo("Typed before the session expired");
         browser.click("#comment-submit");
         browser.waitForText("#new-comments .comment .comment-content", "Typed before the session expired");
+
+        // The notifications page calls the notifier itself (fetch): a 401 there also leads to login and back.
+        LoggedIn reader = TestUsers.create(api, "noticer");
+        TestUsers.follow(api, reader, author);
+        comment(api, reader, postId, "Notice me");
+        browser.waitForText("#notification-count", "1");
+        browser.open("/notifications");
+        browser.waitFor(d -> browser.find("#notifications-page").getDomAttribute("data-loaded") != null);
+        expireSession();
+        browser.click("#mark-all-read");
+        browser.waitForPath("/login");
+        assertThat(browser.path()).isEqualTo("/login?next=%2Fnotifications");
+        browser.type("#login", author.username());
+        browser.type("#password", TestUsers.PASSWORD);
+        browser.click("#login-submit");
+        browser.waitForPath("/notifications");
     }
 
     @ParameterizedTest
