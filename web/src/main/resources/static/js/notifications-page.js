@@ -27,6 +27,9 @@
   function post(path) {
     return fetch(shared.url + path, { method: 'POST', credentials: 'include', headers: shared.csrfHeaders() })
       .then(function (response) {
+        if (response.status === 401) {
+          window.bsocial.loginAgain();
+        }
         if (!response.ok) {
           throw new Error('notifier answered ' + response.status);
         }
@@ -77,6 +80,9 @@
     const query = '?limit=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
     return fetch(shared.url + '/api/notifications/all' + query, { credentials: 'include' })
       .then(function (response) {
+        if (response.status === 401) {
+          window.bsocial.loginAgain();
+        }
         if (!response.ok) {
           throw new Error('notifier answered ' + response.status);
         }

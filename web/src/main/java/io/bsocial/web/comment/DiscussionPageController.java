@@ -69,10 +69,12 @@ class DiscussionPageController {
         try {
             model.addAttribute("comment", comments.create(me, id, content));
         } catch (InvalidInputException invalid) {
-            model.addAttribute("post", posts.visible(id, me));
+            if (Htmx.isHtmx(request)) {
+                throw invalid; // a problem document: the page says it next to the box, the text stays
+            }
             model.addAttribute("content", content);
             model.addAttribute("error", invalid.getMessage());
-            return Htmx.isHtmx(request) ? "comment/fragments :: invalid" : show(me, id, null, model);
+            return show(me, id, null, model);
         }
         if (!Htmx.isHtmx(request)) {
             return "redirect:/posts/" + id;

@@ -65,9 +65,12 @@ class FeedPageController {
         try {
             model.addAttribute("post", posts.create(me, content));
         } catch (InvalidInputException invalid) {
+            if (Htmx.isHtmx(request)) {
+                throw invalid; // a problem document: the page says it next to the box, the text stays
+            }
             model.addAttribute("content", content);
             model.addAttribute("error", invalid.getMessage());
-            return Htmx.isHtmx(request) ? "feed/created :: invalid" : feed(me, model);
+            return feed(me, model);
         }
         return Htmx.isHtmx(request) ? "feed/created :: created" : "redirect:/";
     }

@@ -1,18 +1,26 @@
 package io.bsocial.web.security;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
@@ -35,6 +43,8 @@ class LoginEvents {
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
     LoginEvents(LoginThrottle throttle, DeviceCookies devices, EventOutbox events, AccountRepository accounts,
             TransactionTemplate transactions, Clock clock) {
@@ -46,21 +56,41 @@ class LoginEvents {
         this.clock = clock;
     }
 
+    /** Back to the page the person came from: {@code next} (a same-site path), the saved request, or the feed. */
     AuthenticationSuccessHandler formLoginSuccess() {
-        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
-        redirect.setDefaultTargetUrl("/");
+        SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/");
+        RedirectStrategy redirect = new DefaultRedirectStrategy();
         return (request, response, authentication) -> {
             SessionUser user = (SessionUser) authentication.getPrincipal();
             succeeded(user, request, response);
-            redirect.onAuthenticationSuccess(request, response, authentication);
+            String next = ReturnTarget.of(request.getParameter(ReturnTarget.PARAMETER));
+            if (next != null) {
+                requestCache.removeRequest(request, response);
+                redirect.sendRedirect(request, response, next);
+            } else {
+                saved.onAuthenticationSuccess(request, response, authentication);
+            }
         };
     }
 
+    /**
+     * Back to the login page, which says the login failed and keeps what was typed in the login
+     * field (a flash attribute: never in the address, where an e-mail address would be logged)
+     * and where to go afterwards.
+     */
     AuthenticationFailureHandler formLoginFailure() {
-        SimpleUrlAuthenticationFailureHandler redirect = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        RedirectStrategy redirect = new DefaultRedirectStrategy();
         return (request, response, exception) -> {
-            failed(request, request.getParameter("login"));
-            redirect.onAuthenticationFailure(request, response, exception);
+            String login = request.getParameter("login");
+            failed(request, login);
+            FlashMap flash = new FlashMap();
+            flash.put("login", login);
+            flash.setTargetRequestPath(request.getContextPath() + "/login");
+            flashMaps.saveOutputFlashMap(flash, request, response);
+            String next = ReturnTarget.of(request.getParameter(ReturnTarget.PARAMETER));
+            redirect.sendRedirect(request, response, "/login?error"
+                    + (next == null ? "" : "&" + ReturnTarget.PARAMETER + "=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
         };
     }
 

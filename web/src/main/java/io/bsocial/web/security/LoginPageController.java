@@ -13,10 +13,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class LoginPageController {
 
+    /** {@code next}: the same-site page to go back to after logging in (kept through a failed attempt). */
     @GetMapping("/login")
-    String login(Authentication authentication) {
+    String login(Authentication authentication, HttpServletRequest request, Model model) {
         boolean loggedIn = authentication != null && !(authentication instanceof AnonymousAuthenticationToken);
-        return loggedIn ? "redirect:/" : "account/login";
+        if (loggedIn) {
+            return "redirect:/";
+        }
+        model.addAttribute("next", ReturnTarget.of(request.getParameter(ReturnTarget.PARAMETER)));
+        return "account/login";
     }
 
     /** Reached by forward from {@link ThrottledFormLoginFilter}: the login page, answered 429. */
@@ -30,6 +35,7 @@ class LoginPageController {
         long minutes = Math.max(1, ((Long) seconds + 59) / 60);
         model.addAttribute("waitMinutes", minutes);
         model.addAttribute("login", request.getParameter("login"));
+        model.addAttribute("next", ReturnTarget.of(request.getParameter(ReturnTarget.PARAMETER)));
         return "account/login";
     }
 
@@ -42,6 +48,7 @@ class LoginPageController {
         response.setStatus(503);
         model.addAttribute("busy", true);
         model.addAttribute("login", request.getParameter("login"));
+        model.addAttribute("next", ReturnTarget.of(request.getParameter(ReturnTarget.PARAMETER)));
         return "account/login";
     }
 }

@@ -11,13 +11,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -28,6 +37,7 @@ import io.bsocial.shared.operations.OperatorAccessConfiguration;
 import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
+import io.bsocial.web.support.Htmx;
 
 /**
  * Two filter chains: {@code /api/**} answers problem documents and never redirects; pages use
@@ -110,10 +120,17 @@ class SecurityConfig {
         return commonHeaders(http, csp).build();
     }
 
+    /** The pages' CSRF tokens, in the session; {@link SessionLogin} rotates them like form login does. */
+    @Bean
+    CsrfTokenRepository pageCsrfTokens() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, ContentSecurityPolicy csp, LoginThrottle throttle,
-            DeviceCookies devices, LoginEvents loginEvents) throws Exception {
+            DeviceCookies devices, LoginEvents loginEvents, CsrfTokenRepository pageCsrfTokens) throws Exception {
+        LoginPageEntryPoint loginPage = new LoginPageEntryPoint();
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
@@ -132,9 +149,30 @@ class SecurityConfig {
                         .logoutUrl("/logout")
                         .addLogoutHandler(loginEvents.logoutHandler())
                         .logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(new LoginPageEntryPoint()));
+                        .authenticationEntryPoint(loginPage)
+                        .accessDeniedHandler(loginFirst(loginPage)));
         return commonHeaders(http, csp).build();
+    }
+
+    /**
+     * An htmx request sent after the session expired carries the old session's CSRF token, which
+     * no session holds any more: that person needs to log in again (and come back), not a silent
+     * 403. Plain form posts (no script) and the registration form keep the 403 page.
+     */
+    private static AccessDeniedHandler loginFirst(LoginPageEntryPoint loginPage) {
+        AccessDeniedHandler refused = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+            boolean anonymous = caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken;
+            if (anonymous && exception instanceof CsrfException && Htmx.isHtmx(request)
+                    && !request.getRequestURI().equals(request.getContextPath() + "/register")) {
+                loginPage.commence(request, response, new InsufficientAuthenticationException("session expired"));
+            } else {
+                refused.handle(request, response, exception);
+            }
+        };
     }
 
     private static HttpSecurity commonHeaders(HttpSecurity http, ContentSecurityPolicy csp) throws Exception {

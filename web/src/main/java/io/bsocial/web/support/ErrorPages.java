@@ -14,14 +14,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.bsocial.shared.security.ProblemResponses;
 
 /**
  * Where the servlet container sends errors that no controller handled (unknown routes, 405s,
- * failures in filters): a problem document under {@code /api}, the error page elsewhere. Never a
- * stack trace, exception name or message.
+ * failures in filters): a problem document under {@code /api} and to htmx requests (which show
+ * it next to their form), the error page elsewhere. Never a stack trace, exception name or
+ * message.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -41,8 +43,14 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         String detail = request.getAttribute(DETAIL) instanceof String explained ? explained : detail(status);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri != null && ProblemResponses.isApiPath(uri.substring(request.getContextPath().length()))) {
+        boolean api = uri != null && ProblemResponses.isApiPath(uri.substring(request.getContextPath().length()));
+        if (api || Htmx.isHtmx(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            // A page's htmx request (a form sent in place) shows the detail and field errors next to the form.
+            if (!api && request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof ApiProblem expected
+                    && expected.getStatusCode().value() == status.value()) {
+                problem = expected.getBody();
+            }
             problem.setType(ApiExceptionHandler.BLANK);
             problem.setInstance(instance(uri));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -10,7 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.bsocial.web.support.TestUsers;
 
-/** A person registers, logs in, sees their (empty) feed and logs out, in a real Chromium. */
+/** A person registers (and is logged in), sees their (empty) feed, logs out and in again, in a real Chromium. */
 @WebAppTest
 class AccountBrowserIT {
 
@@ -48,16 +48,13 @@ class AccountBrowserIT {
         browser.waitForText(".invalid-feedback", "Passwords do not match.");
         assertThat(browser.find("#username").getDomProperty("value")).isEqualTo(username);
 
-        browser.type("#password", TestUsers.PASSWORD);
+        // The passwords stayed in their fields: only the confirmation needs putting right.
+        assertThat(browser.find("#password").getDomProperty("value")).isEqualTo(TestUsers.PASSWORD);
         browser.type("#passwordConfirmation", TestUsers.PASSWORD);
         browser.click("#register-submit");
-        browser.waitForPath("/login");
-        assertThat(browser.find("#flash").getText()).contains("Welcome, Selena");
-
-        browser.type("#login", username + "@example.com");
-        browser.type("#password", TestUsers.PASSWORD);
-        browser.click("#login-submit");
+        // Registered is logged in, on the (empty) feed.
         browser.waitForPath("/");
+        assertThat(browser.find("#flash").getText()).contains("Welcome to bSocial, Selena");
         assertThat(browser.find("#nav-user").getText()).isEqualTo("Selena Nium");
         assertThat(browser.find("#empty-feed").getText()).contains("Nothing here yet");
 
@@ -65,7 +62,16 @@ class AccountBrowserIT {
         browser.waitForPath("/login");
         assertThat(browser.find("#logged-out").getText()).contains("logged out");
         browser.open("/");
+        // Logged out, / is the landing page again; its Log in leads back in.
         browser.find("#landing-page");
+        browser.click("#landing-login");
+        browser.waitForPath("/login");
+
+        browser.type("#login", username + "@example.com");
+        browser.type("#password", TestUsers.PASSWORD);
+        browser.click("#login-submit");
+        browser.waitForPath("/");
+        assertThat(browser.find("#nav-user").getText()).isEqualTo("Selena Nium");
     }
 
     @Test

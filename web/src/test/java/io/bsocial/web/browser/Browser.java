@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -64,9 +67,19 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(String baseUrl, Screen screen) {
+        this(baseUrl, screen, false);
+    }
+
+    /**
+     * With {@code interceptsRequests}, for tests that answer requests themselves through DevTools
+     * (Selenium's {@code NetworkInterceptor}): such an answer comes from no IP address, and
+     * Chromium's Local Network Access checks then take the page for a public one and block, for
+     * the rest of the session, its calls to the notifier on another localhost port.
+     */
+    public Browser(String baseUrl, Screen screen, boolean interceptsRequests) {
         this.baseUrl = baseUrl;
         this.screen = screen;
-        driver = launch(screen);
+        driver = launch(screen, interceptsRequests);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
@@ -79,11 +92,11 @@ public final class Browser implements AutoCloseable {
      * DevTools port in time and the launch fails before any page is opened: that is retried, a
      * failure of the application never is.
      */
-    private static ChromeDriver launch(Screen screen) {
+    private static ChromeDriver launch(Screen screen, boolean interceptsRequests) {
         SessionNotCreatedException failure = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                return new ChromeDriver(service(), options(screen));
+                return new ChromeDriver(service(), options(screen, interceptsRequests));
             } catch (SessionNotCreatedException notStarted) {
                 failure = notStarted;
             }
@@ -98,12 +111,17 @@ public final class Browser implements AutoCloseable {
                 .build();
     }
 
-    private static ChromeOptions options(Screen screen) {
+    private static ChromeOptions options(Screen screen, boolean interceptsRequests) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("bsocial.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900");
+        if (interceptsRequests) {
+            options.addArguments("--disable-features=LocalNetworkAccessChecks");
+        }
+        // The console log (LogType.BROWSER), so that tests can see what page scripts report.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         if (screen == Screen.PHONE) {
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
                     Map.of("width", screen.width(), "height", screen.height(), "pixelRatio", 2.0)));
@@ -130,8 +148,13 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Runs JavaScript in the page and answers its result. */
-    public Object script(String javascript) {
-        return driver.executeScript(javascript);
+    public Object script(String javascript, Object... arguments) {
+        return driver.executeScript(javascript, arguments);
+    }
+
+    /** Runs a Chrome DevTools Protocol command (network emulation, for one). */
+    public Map<String, Object> devTools(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
     }
 
     public java.util.List<WebElement> all(String css) {
@@ -178,6 +201,17 @@ public final class Browser implements AutoCloseable {
 
     public void waitForText(String css, String text) {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /**
+     * The errors the page reported in the console since the last call (the log is read once):
+     * script errors, {@code console.error} (htmx reports its own errors so) and failed loads.
+     */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** Saves a PNG of the current page, e.g. for the README or to look at a failure. */

@@ -14,7 +14,7 @@ import io.bsocial.web.support.TestUsers;
 /**
  * The journey that matters most, with every part real: web, the notifier and the indexer as their
  * own processes, Kafka, an OpenSearch node, one database, and two people in two browsers.
- * A and B register; B follows A; A posts; B sees it and comments; A's bell lights up live and
+ * A and B register (and are logged in); B follows A; A posts; B sees it and comments; A's bell lights up live and
  * leads to the post; A sees today's logins in Insights; both log out.
  */
 class JourneyIT extends EndToEnd {
@@ -24,10 +24,9 @@ class JourneyIT extends EndToEnd {
         String ann = TestUsers.uniqueUsername("ann");
         String ben = TestUsers.uniqueUsername("ben");
         try (Browser a = new Browser("http://localhost:" + port); Browser b = new Browser("http://localhost:" + port)) {
+            // Registering logs each of them in, on their (empty) feed.
             register(a, "Ann", "Author", ann);
             register(b, "Ben", "Reader", ben);
-            a.logIn(ann, TestUsers.PASSWORD);
-            b.logIn(ben, TestUsers.PASSWORD);
 
             // B follows A from A's profile.
             b.open("/people");
@@ -96,6 +95,7 @@ class JourneyIT extends EndToEnd {
         browser.type("#password", TestUsers.PASSWORD);
         browser.type("#passwordConfirmation", TestUsers.PASSWORD);
         browser.click("#register-submit");
-        browser.waitForPath("/login");
+        browser.waitForPath("/");
+        browser.find("#empty-feed");
     }
 }
