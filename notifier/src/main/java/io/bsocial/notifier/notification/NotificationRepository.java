@@ -3,9 +3,6 @@ package io.bsocial.notifier.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.sql.SqlTime;
 
 @Repository
 public class NotificationRepository {
@@ -57,7 +55,7 @@ public class NotificationRepository {
                 .param("actorUsername", comment.username())
                 .param("excerpt", Excerpts.of(comment.content()))
                 .param("eventId", comment.eventId().toString())
-                .param("at", sql(comment.timestamp()))
+                .param("at", SqlTime.of(comment.timestamp()))
                 .update(keys, "id");
         if (inserted == 0) {
             return Optional.empty();
@@ -86,7 +84,7 @@ public class NotificationRepository {
         int claimed = jdbc.sql("""
                 UPDATE notifications SET delivered_at = :now, delivery_claim = :claim, delivered_by = :by
                  WHERE recipient_id = :recipient AND delivered_at IS NULL""")
-                .param("now", sql(now)).param("claim", claim).param("by", by.column())
+                .param("now", SqlTime.of(now)).param("claim", claim).param("by", by.column())
                 .param("recipient", recipientId)
                 .update();
         if (claimed == 0) {
@@ -105,7 +103,7 @@ public class NotificationRepository {
                 UPDATE notifications
                    SET delivered_at = COALESCE(delivered_at, :now), delivered_by = COALESCE(delivered_by, 'socket')
                  WHERE id = :id AND (delivered_at IS NULL OR delivered_by = 'socket')""")
-                .param("now", sql(now)).param("id", id)
+                .param("now", SqlTime.of(now)).param("id", id)
                 .update() == 1;
     }
 
@@ -152,7 +150,7 @@ public class NotificationRepository {
         return jdbc.sql("""
                 UPDATE notifications SET read_at = :now
                  WHERE recipient_id = :recipient AND read_at IS NULL AND id IN (:ids)""")
-                .param("now", sql(now)).param("recipient", recipientId).param("ids", ids)
+                .param("now", SqlTime.of(now)).param("recipient", recipientId).param("ids", ids)
                 .update();
     }
 
@@ -163,12 +161,8 @@ public class NotificationRepository {
      */
     int markAllRead(long recipientId, Instant now) {
         return jdbc.sql("UPDATE notifications SET read_at = :now WHERE recipient_id = :recipient AND read_at IS NULL")
-                .param("now", sql(now)).param("recipient", recipientId)
+                .param("now", SqlTime.of(now)).param("recipient", recipientId)
                 .update();
-    }
-
-    private static OffsetDateTime sql(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Notification map(ResultSet rs, int row) throws SQLException {
@@ -176,6 +170,6 @@ public class NotificationRepository {
                 rs.getString("first_name"), rs.getString("last_name"));
         return new Notification(rs.getLong("id"), rs.getString("type"), rs.getLong("post_id"),
                 rs.getLong("comment_id"), actor, rs.getString("excerpt"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                SqlTime.instant(rs, "created_at"));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -42,6 +43,21 @@ public final class ProblemResponses {
                         "The request was refused. Calls authenticated by the session cookie need a CSRF token.");
             }
         };
+    }
+
+    /**
+     * What every chain of a JSON API shares (web's {@code /api/**}, the notifier, operator
+     * endpoints): no login form, basic auth, logout endpoint or saved request, and refusals as
+     * problem documents. A chain may set its own handlers after this.
+     */
+    public static HttpSecurity answeringWithProblems(HttpSecurity http) throws Exception {
+        return http.requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()));
     }
 
     public static boolean isApiRequest(HttpServletRequest request) {

@@ -10,7 +10,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.bsocial.shared.events.Actor;
-import io.bsocial.web.support.SqlTime;
+import io.bsocial.shared.sql.SqlTime;
 
 @Repository
 public class AccountRepository {

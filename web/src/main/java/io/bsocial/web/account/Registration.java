@@ -11,12 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.UserRegistered;
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;
 import io.bsocial.web.support.InputValidator;
 import io.bsocial.web.support.InvalidInputException;
-import io.bsocial.web.support.SqlTime;
 
 /** Creates accounts: validates every field at once, refuses taken names, stores only a password hash. */
 @Service

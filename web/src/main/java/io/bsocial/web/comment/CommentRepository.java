@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.PageRequest;
-import io.bsocial.web.support.SqlTime;
 
 @Repository
 class CommentRepository {

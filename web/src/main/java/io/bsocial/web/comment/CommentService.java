@@ -12,16 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountRepository;
-import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.account.UserView;
+import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
 import io.bsocial.web.post.Post;
 import io.bsocial.web.post.PostRepository;
 import io.bsocial.web.post.PostService;
-import io.bsocial.web.support.SqlTime;
 import io.bsocial.web.support.TextInput;
 
 /** Comments on posts the commenter may see (the same visibility as reading the post). */

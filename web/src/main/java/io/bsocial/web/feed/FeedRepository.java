@@ -10,10 +10,10 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.paging.PageRequest;
 import io.bsocial.web.post.Post;
 import io.bsocial.web.post.Visibility;
-import io.bsocial.web.support.SqlTime;
 
 /**
  * The feed: posts of the viewer and of everyone they follow, newest first, one SQL query per

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.bsocial.web.support.SqlTime;
+import io.bsocial.shared.sql.SqlTime;
 
 @Repository
 class FollowRepository {

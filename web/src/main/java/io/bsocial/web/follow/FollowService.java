@@ -9,12 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserUnfollowed;
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Account;
 import io.bsocial.web.account.AccountRepository;
 import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.InvalidInputException;
 import io.bsocial.web.support.NotFoundException;
-import io.bsocial.web.support.SqlTime;
 
 /** One-way follows: following someone shows you their posts. Events only when the relation changes. */
 @Service

@@ -9,7 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.bsocial.shared.events.BsocialEvent;
-import io.bsocial.web.support.SqlTime;
+import io.bsocial.shared.sql.SqlTime;
 
 /**
  * Where features record their events. The event is stored in the caller's transaction, so it

@@ -20,7 +20,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.bsocial.web.support.SqlTime;
+import io.bsocial.shared.sql.SqlTime;
 
 /**
  * Moves events from the outbox to Kafka: oldest first, one instance at a time (the relay lock),

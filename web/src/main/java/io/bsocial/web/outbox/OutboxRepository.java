@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.EventJson;
-import io.bsocial.web.support.SqlTime;
+import io.bsocial.shared.sql.SqlTime;
 
 @Repository
 class OutboxRepository {

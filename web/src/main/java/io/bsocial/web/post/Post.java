@@ -4,9 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.UserView;
 import io.bsocial.web.paging.Cursor;
-import io.bsocial.web.support.SqlTime;
 
 /** A post as the API answers it and pages show it. */
 public record Post(long id, UserView author, String content, Instant createdAt, int commentCount) {

@@ -11,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.paging.PageRequest;
-import io.bsocial.web.support.SqlTime;
 
 @Repository
 public class PostRepository {

@@ -8,10 +8,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountRepository;
 import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.NotFoundException;
-import io.bsocial.web.support.SqlTime;
 import io.bsocial.web.support.TextInput;
 
 @Service

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.bsocial.web.support.SqlTime;
+import io.bsocial.shared.sql.SqlTime;
 
 /**
  * Failed logins of one kind (per client, per account) over a sliding window, in the database so

@@ -25,9 +25,9 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountRepository;
 import io.bsocial.web.outbox.EventOutbox;
-import io.bsocial.web.support.SqlTime;
 
 /**
  * What happens around logging in and out besides the session itself: throttling, and the

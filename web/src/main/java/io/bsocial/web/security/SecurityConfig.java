@@ -56,7 +56,7 @@ class SecurityConfig {
      */
     private static final RequestMatcher LANDING = new AndRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/"),
-            request -> !"true".equals(request.getHeader("HX-Request")));
+            request -> !Htmx.isHtmx(request));
 
     @Bean
     AuthenticationManager authenticationManager(AccountAuthenticationProvider accounts) {
@@ -80,11 +80,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests.anyRequest()
                         .access((authentication, context) -> new AuthorizationDecision(notFromABrowserPage(context.getRequest()))))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        ProblemResponses.answeringWithProblems(http)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(refused)
                         .accessDeniedHandler((request, response, exception) -> refused.commence(request, response, null)));
@@ -109,15 +106,8 @@ class SecurityConfig {
                 // Register and login are JSON-only (a cross-site form cannot send JSON without CORS),
                 // and a call that names its session by header carries no ambient credential.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(USES_TOKEN, register, login))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()));
-        return commonHeaders(http, csp).build();
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        return commonHeaders(ProblemResponses.answeringWithProblems(http), csp).build();
     }
 
     /** The pages' CSRF tokens, in the session; {@link SessionLogin} rotates them like form login does. */

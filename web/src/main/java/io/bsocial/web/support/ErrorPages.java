@@ -9,15 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.ModelAndView;
 
 import io.bsocial.shared.security.ProblemResponses;
+import io.bsocial.shared.web.ProblemErrorController;
 
 /**
  * Where the servlet container sends errors that no controller handled (unknown routes, 405s,
@@ -40,7 +39,7 @@ class ErrorPages implements ErrorController {
 
     @RequestMapping("/error")
     Object error(HttpServletRequest request) {
-        HttpStatus status = status(request);
+        HttpStatus status = ProblemErrorController.status(request);
         String detail = request.getAttribute(DETAIL) instanceof String explained ? explained : detail(status);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         boolean api = uri != null && ProblemResponses.isApiPath(uri.substring(request.getContextPath().length()));
@@ -51,9 +50,7 @@ class ErrorPages implements ErrorController {
                     && expected.getStatusCode().value() == status.value()) {
                 problem = expected.getBody();
             }
-            problem.setType(ApiExceptionHandler.BLANK);
-            problem.setInstance(instance(uri));
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            return ProblemErrorController.answer(problem, instance(uri));
         }
         return new ModelAndView("error", Map.of("status", status.value(), "reason", status.getReasonPhrase(),
                 "detail", detail), status);
@@ -66,12 +63,6 @@ class ErrorPages implements ErrorController {
         } catch (IllegalArgumentException malformed) {
             return null;
         }
-    }
-
-    private static HttpStatus status(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }
 
     private static String detail(HttpStatus status) {

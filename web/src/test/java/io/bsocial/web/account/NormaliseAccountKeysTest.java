@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.WebIntegrationTest;
-import io.bsocial.web.support.SqlTime;
 import io.bsocial.web.support.TestUsers;
 
 /**

@@ -1,4 +1,4 @@
-package io.bsocial.web.support;
+package io.bsocial.shared.sql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
