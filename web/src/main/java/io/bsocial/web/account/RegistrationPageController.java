@@ -16,13 +16,12 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.bsocial.shared.security.SessionUser;
-import io.bsocial.web.security.PasswordHashingBusyException;
-import io.bsocial.web.security.SessionLogin;
 import io.bsocial.web.support.ApiProblem;
 import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;
 import io.bsocial.web.support.Htmx;
 import io.bsocial.web.support.InvalidInputException;
+import io.bsocial.web.support.PasswordHashingBusyException;
 
 /**
  * The registration page. A new account is logged in at once and lands on its (empty) feed.
@@ -38,9 +37,9 @@ class RegistrationPageController {
             List.of("firstName", "lastName", "username", "email", "password", "passwordConfirmation");
 
     private final Registration registration;
-    private final SessionLogin sessionLogin;
+    private final SessionStarter sessionLogin;
 
-    RegistrationPageController(Registration registration, SessionLogin sessionLogin) {
+    RegistrationPageController(Registration registration, SessionStarter sessionLogin) {
         this.registration = registration;
         this.sessionLogin = sessionLogin;
     }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.account.Account;
 import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.support.PasswordHashingBusyException;
 import io.bsocial.web.support.TextInput;
 
 /**

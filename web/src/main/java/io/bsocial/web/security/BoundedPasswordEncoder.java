@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import io.bsocial.web.support.PasswordHashingBusyException;
+
 /**
  * At most so many hashes (encode or match) at once; a caller over the bound waits up to
  * {@code maxWait} for a slot, then gets {@link PasswordHashingBusyException}. Argon2 takes its

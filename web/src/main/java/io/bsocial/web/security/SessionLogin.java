@@ -20,6 +20,7 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.SessionStarter;
 
 /**
  * Logs a person in without a password form, right after they registered: what form login does on
@@ -27,7 +28,7 @@ import io.bsocial.shared.security.SessionUser;
  * session, and the login's events.
  */
 @Component
-public class SessionLogin {
+class SessionLogin implements SessionStarter {
 
     private final SessionAuthenticationStrategy sessionStrategy;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
@@ -39,6 +40,7 @@ public class SessionLogin {
         this.loginEvents = loginEvents;
     }
 
+    @Override
     public void logIn(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
         Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority("ROLE_USER")));

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.bsocial.web.support.PasswordHashingBusyException;
+
 /**
  * Stops a login form submission before the password is checked when the client or account is
  * throttled: 429 with {@code Retry-After}, and the login page saying how long to wait. When every

@@ -15,6 +15,8 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.unit.DataSize;
 
+import io.bsocial.web.support.PasswordHashingBusyException;
+
 class PasswordHashingTest {
 
     /** The defaults exactly as Spring binds them when nothing is configured. */
