@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -12,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.UserRegistered;
 import io.bsocial.shared.sql.SqlTime;
-import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;
 import io.bsocial.web.support.InputValidator;
@@ -25,11 +25,11 @@ public class Registration {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final InputValidator validator;
-    private final EventOutbox events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Registration(AccountRepository accounts, PasswordEncoder passwordEncoder, InputValidator validator,
-            EventOutbox events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.events = events;
         this.passwordEncoder = passwordEncoder;
@@ -56,7 +56,7 @@ public class Registration {
         requireAvailable(account);
         try {
             Account created = accounts.insert(account, passwordEncoder.encode(request.password()), SqlTime.now(clock));
-            events.record(UserRegistered.of(new Actor(created.id(), created.username(), created.email()),
+            events.publishEvent(UserRegistered.of(new Actor(created.id(), created.username(), created.email()),
                     created.firstName(), created.lastName(), created.registeredAt()));
             return created;
         } catch (DuplicateKeyException raced) {

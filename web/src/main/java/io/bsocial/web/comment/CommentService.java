@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,6 @@ import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountRepository;
 import io.bsocial.web.account.UserView;
-import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
@@ -34,11 +34,11 @@ public class CommentService {
     private final PostRepository posts;
     private final CommentRepository comments;
     private final AccountRepository accounts;
-    private final EventOutbox events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CommentService(PostService postService, PostRepository posts, CommentRepository comments,
-            AccountRepository accounts, EventOutbox events, Clock clock) {
+            AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.events = events;
         this.postService = postService;
@@ -54,7 +54,7 @@ public class CommentService {
         Instant now = SqlTime.now(clock);
         long id = comments.insert(post.id(), author.id(), text, now);
         posts.countComment(post.id());
-        events.record(CommentCreated.of(accounts.actor(author.id()), post.id(), id, text, post.author().id(),
+        events.publishEvent(CommentCreated.of(accounts.actor(author.id()), post.id(), id, text, post.author().id(),
                 post.author().username(), now));
         UserView commenter = new UserView(author.id(), author.username(), author.firstName(), author.lastName());
         return new Comment(id, post.id(), commenter, text, now);

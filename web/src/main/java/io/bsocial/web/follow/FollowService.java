@@ -3,6 +3,7 @@ package io.bsocial.web.follow;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,7 +13,6 @@ import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Account;
 import io.bsocial.web.account.AccountRepository;
-import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.InvalidInputException;
 import io.bsocial.web.support.NotFoundException;
 
@@ -22,10 +22,10 @@ public class FollowService {
 
     private final FollowRepository follows;
     private final AccountRepository accounts;
-    private final EventOutbox events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FollowService(FollowRepository follows, AccountRepository accounts, EventOutbox events, Clock clock) {
+    FollowService(FollowRepository follows, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.follows = follows;
         this.accounts = accounts;
@@ -40,7 +40,7 @@ public class FollowService {
         }
         Instant now = SqlTime.now(clock);
         if (follows.follow(me.id(), target.id(), now)) {
-            events.record(UserFollowed.of(accounts.actor(me.id()), target.id(), target.username(), now));
+            events.publishEvent(UserFollowed.of(accounts.actor(me.id()), target.id(), target.username(), now));
         }
     }
 
@@ -48,7 +48,7 @@ public class FollowService {
     public void unfollow(SessionUser me, String username) {
         Account target = existing(username);
         if (follows.unfollow(me.id(), target.id())) {
-            events.record(UserUnfollowed.of(accounts.actor(me.id()), target.id(), target.username(),
+            events.publishEvent(UserUnfollowed.of(accounts.actor(me.id()), target.id(), target.username(),
                     SqlTime.now(clock)));
         }
     }

@@ -2,6 +2,7 @@ package io.bsocial.web.outbox;
 
 import java.time.Clock;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,11 +13,13 @@ import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.sql.SqlTime;
 
 /**
- * Where features record their events. The event is stored in the caller's transaction, so it
- * exists exactly when the fact does; after the commit the relay is woken to publish it at once.
+ * Turns the events features publish ({@code ApplicationEventPublisher.publishEvent}) into outbox
+ * rows. The listener runs synchronously in the publisher's transaction (and refuses to run without
+ * one), so the row exists exactly when the fact does: a rolled-back write leaves no event. After the
+ * commit the relay is woken to publish it at once. Features know nothing of the outbox.
  */
 @Service
-public class EventOutbox {
+class EventOutbox {
 
     private final OutboxRepository outbox;
     private final OutboxRelay relay;
@@ -28,6 +31,7 @@ public class EventOutbox {
         this.clock = clock;
     }
 
+    @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(BsocialEvent event) {
         outbox.insert(event, SqlTime.now(clock));

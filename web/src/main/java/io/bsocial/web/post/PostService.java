@@ -3,6 +3,7 @@ package io.bsocial.web.post;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,7 +11,6 @@ import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountRepository;
-import io.bsocial.web.outbox.EventOutbox;
 import io.bsocial.web.support.NotFoundException;
 import io.bsocial.web.support.TextInput;
 
@@ -21,10 +21,10 @@ public class PostService {
 
     private final PostRepository posts;
     private final AccountRepository accounts;
-    private final EventOutbox events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PostService(PostRepository posts, AccountRepository accounts, EventOutbox events, Clock clock) {
+    PostService(PostRepository posts, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.events = events;
@@ -36,7 +36,7 @@ public class PostService {
         String text = TextInput.require(content, "content", "A post", MAX_LENGTH);
         Instant now = SqlTime.now(clock);
         long id = posts.insert(author.id(), text, now);
-        events.record(PostCreated.of(accounts.actor(author.id()), id, text, now));
+        events.publishEvent(PostCreated.of(accounts.actor(author.id()), id, text, now));
         return posts.findVisible(id, author.id()).orElseThrow();
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
@@ -27,7 +28,6 @@ import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountRepository;
-import io.bsocial.web.outbox.EventOutbox;
 
 /**
  * What happens around logging in and out besides the session itself: throttling, and the
@@ -39,14 +39,14 @@ class LoginEvents {
 
     private final LoginThrottle throttle;
     private final DeviceCookies devices;
-    private final EventOutbox events;
+    private final ApplicationEventPublisher events;
     private final AccountRepository accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
-    LoginEvents(LoginThrottle throttle, DeviceCookies devices, EventOutbox events, AccountRepository accounts,
+    LoginEvents(LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events, AccountRepository accounts,
             TransactionTemplate transactions, Clock clock) {
         this.throttle = throttle;
         this.devices = devices;
@@ -111,13 +111,13 @@ class LoginEvents {
 
     void loggedIn(SessionUser user) {
         transactions.executeWithoutResult(status ->
-                events.record(UserLoggedIn.of(accounts.actor(user.id()), SqlTime.now(clock))));
+                events.publishEvent(UserLoggedIn.of(accounts.actor(user.id()), SqlTime.now(clock))));
     }
 
     void loggedOut(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof SessionUser user) {
             transactions.executeWithoutResult(status ->
-                    events.record(UserLoggedOut.of(accounts.actor(user.id()), SqlTime.now(clock))));
+                    events.publishEvent(UserLoggedOut.of(accounts.actor(user.id()), SqlTime.now(clock))));
         }
     }
 }

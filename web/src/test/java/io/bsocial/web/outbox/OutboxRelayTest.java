@@ -1,6 +1,7 @@
 package io.bsocial.web.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bsocial.shared.events.Actor;
@@ -49,6 +52,9 @@ class OutboxRelayTest {
 
     @Autowired
     EventOutbox events;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
 
     @Autowired
     OutboxRelay relay;
@@ -91,10 +97,11 @@ class OutboxRelayTest {
 
     @Test
     void aRolledBackTransactionPublishesNothing() {
+        // Published as features publish it: an application event, stored by the outbox's listener.
         PostCreated ghost = event(-1, "rolled back");
         try {
             transactions.executeWithoutResult(status -> {
-                events.record(ghost);
+                publisher.publishEvent(ghost);
                 throw new IllegalStateException("the fact failed");
             });
         } catch (IllegalStateException expected) {
@@ -103,6 +110,14 @@ class OutboxRelayTest {
         List<PostCreated> after = record(1, "after the rollback");
         awaitPublished(after);
         assertThat(kafka.matching(m -> m.value().contains(ghost.eventId().toString()))).isEmpty();
+    }
+
+    @Test
+    void anEventPublishedOutsideATransactionIsRefusedNotStoredOnItsOwn() {
+        PostCreated loose = event(-2, "no transaction");
+        assertThatThrownBy(() -> publisher.publishEvent(loose)).isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_events WHERE event_id = ?").param(loose.eventId().toString())
+                .query(Long.class).single()).isZero();
     }
 
     @Test
