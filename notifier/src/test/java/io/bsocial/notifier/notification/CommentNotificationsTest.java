@@ -146,9 +146,13 @@ class CommentNotificationsTest {
 
     @Test
     void theNotificationsListPagesNewestFirstSaysWhatWasReadAndDeliversNothing() {
+        // On one post: one key, one partition, so they are stored in the order they were written.
+        // (Comments on different posts travel on different partitions, in no order between them.)
+        long post = Events.nextId();
         List<CommentCreated> comments = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            comments.add(comment(commenter, author, "comment " + i));
+            comments.add(Events.comment(commenter.id(), commenter.username(), post, author.id(), author.username(),
+                    "comment " + i));
             Events.publish(kafka, comments.get(i));
         }
         comments.forEach(this::awaitStored);
