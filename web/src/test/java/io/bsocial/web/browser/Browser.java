@@ -1,5 +1,7 @@
 package io.bsocial.web.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,6 +214,20 @@ public final class Browser implements AutoCloseable {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /** Fails unless the element is wholly inside the visible viewport: on a phone, not cut off or off-screen. */
+    public void assertInsideViewport(String css) {
+        find(css);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> box = (Map<String, Number>) driver.executeScript("const r = document.querySelector(arguments[0])"
+                + ".getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};", css);
+        Number width = (Number) driver.executeScript("return document.documentElement.clientWidth;");
+        Number height = (Number) driver.executeScript("return window.innerHeight;");
+        assertThat(box.get("left").doubleValue()).as(css + " left").isGreaterThanOrEqualTo(0);
+        assertThat(box.get("right").doubleValue()).as(css + " right").isLessThanOrEqualTo(width.doubleValue());
+        assertThat(box.get("top").doubleValue()).as(css + " top").isGreaterThanOrEqualTo(0);
+        assertThat(box.get("bottom").doubleValue()).as(css + " bottom").isLessThanOrEqualTo(height.doubleValue());
     }
 
     /** Saves a PNG of the current page, e.g. for the README or to look at a failure. */

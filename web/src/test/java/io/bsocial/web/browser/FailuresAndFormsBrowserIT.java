@@ -91,7 +91,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.type("#comment-content", "My own reply");
         browser.find("#comment-content").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         browser.waitForText("#new-comments .comment .comment-content", "My own reply");
-        assertInsideViewport("#new-comments .comment");
+        browser.assertInsideViewport("#new-comments .comment");
         assertThat(browser.find("#comments .load-more-button").isDisplayed()).isTrue();
         assertThat(value("#comment-content")).isEmpty();
         assertThat(browser.find("#comment-count-" + postId).getText()).isEqualTo("26 comments");
@@ -195,7 +195,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         assertThat(message.getDomAttribute("role")).isEqualTo("alert");
         assertThat(value("#compose-content")).isEqualTo("Not lost on a 500");
         assertThat(browser.find("#compose-submit").isEnabled()).isTrue();
-        assertInsideViewport("#compose .request-problem");
+        browser.assertInsideViewport("#compose .request-problem");
         browser.screenshot(screenshot("failure-message", screen));
         browser.click("#compose .request-problem .btn-close");
         browser.waitFor(d -> browser.all("#compose .request-problem").isEmpty());
@@ -218,7 +218,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         try {
             browser.click("#follow-button");
             browser.waitForText("#request-messages .request-problem", "Couldn’t follow — try again");
-            assertInsideViewport("#request-messages .request-problem");
+            browser.assertInsideViewport("#request-messages .request-problem");
             assertThat(browser.find("#follow-button").getText()).isEqualTo("Follow");
             assertThat(browser.find("#follow-button").isEnabled()).isTrue();
             browser.screenshot(screenshot("failure-follow", screen));
@@ -344,19 +344,6 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
 
     private String focusedId() {
         return (String) browser.script("return document.activeElement && document.activeElement.id;");
-    }
-
-    private void assertInsideViewport(String css) {
-        browser.find(css);
-        @SuppressWarnings("unchecked")
-        Map<String, Number> box = (Map<String, Number>) browser.script("const r = document.querySelector(arguments[0])"
-                + ".getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};", css);
-        Number width = (Number) browser.script("return document.documentElement.clientWidth;");
-        Number height = (Number) browser.script("return window.innerHeight;");
-        assertThat(box.get("left").doubleValue()).as(css + " left").isGreaterThanOrEqualTo(0);
-        assertThat(box.get("right").doubleValue()).as(css + " right").isLessThanOrEqualTo(width.doubleValue());
-        assertThat(box.get("top").doubleValue()).as(css + " top").isGreaterThanOrEqualTo(0);
-        assertThat(box.get("bottom").doubleValue()).as(css + " bottom").isLessThanOrEqualTo(height.doubleValue());
     }
 
     private static long comment(ApiClient api, LoggedIn who, long postId, String text) {

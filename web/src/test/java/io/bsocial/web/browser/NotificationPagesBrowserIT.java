@@ -87,8 +87,8 @@ class NotificationPagesBrowserIT extends EndToEnd {
         browser.waitFor(d -> d.getTitle().equals("Feed · bSocial"));
         assertThat(announced()).isEqualTo("No unread notifications");
         assertThat(bell().getDomAttribute("aria-label")).isEqualTo("Notifications");
-        assertInsideViewport("#notification-list");
-        assertInsideViewport("#notification-see-all");
+        browser.assertInsideViewport("#notification-list");
+        browser.assertInsideViewport("#notification-see-all");
         assertNoHorizontalScroll();
         browser.screenshot(screenshot("bell-open", screen));
         assertThat(browser.find("#notification-see-all").getDomAttribute("href")).isEqualTo("/notifications");
@@ -114,7 +114,7 @@ class NotificationPagesBrowserIT extends EndToEnd {
         WebElement comment = browser.find("#comment-" + target);
         assertThat(comment.getText()).contains("Remark number 23");
         assertThat(comment.getDomAttribute("class")).contains("comment-target");
-        assertInsideViewport("#comment-" + target);
+        browser.assertInsideViewport("#comment-" + target);
         assertThat(comment.getCssValue("background-color"))
                 .as("highlighted").isNotEqualTo(browser.find("#comment-" + comments.get(23)).getCssValue("background-color"));
         assertThat(ids()).isEqualTo(comments.subList(22, 25));
@@ -210,25 +210,14 @@ class NotificationPagesBrowserIT extends EndToEnd {
         Map<String, Number> brand = rect(".navbar-brand");
         Map<String, Number> badge = rect("#notification-count");
         assertThat(browser.find("#notification-count").isDisplayed()).isTrue();
-        assertInsideViewport("#notification-bell");
-        assertInsideViewport("#notification-count");
+        browser.assertInsideViewport("#notification-bell");
+        browser.assertInsideViewport("#notification-count");
         double bellMiddle = (bell.get("top").doubleValue() + bell.get("bottom").doubleValue()) / 2;
         assertThat(bellMiddle).as("on the brand's row").isBetween(brand.get("top").doubleValue(), brand.get("bottom").doubleValue());
         assertThat(badge.get("left").doubleValue()).as("the badge on the bell").isLessThan(bell.get("right").doubleValue());
         assertThat(badge.get("right").doubleValue()).isGreaterThan(bell.get("left").doubleValue());
         assertThat(badge.get("top").doubleValue()).isLessThan(bell.get("bottom").doubleValue());
         assertThat(badge.get("bottom").doubleValue()).isGreaterThan(bell.get("top").doubleValue());
-    }
-
-    private void assertInsideViewport(String css) {
-        browser.find(css);
-        Map<String, Number> box = rect(css);
-        Number width = (Number) browser.script("return document.documentElement.clientWidth;");
-        Number height = (Number) browser.script("return window.innerHeight;");
-        assertThat(box.get("left").doubleValue()).as(css + " left").isGreaterThanOrEqualTo(0);
-        assertThat(box.get("right").doubleValue()).as(css + " right").isLessThanOrEqualTo(width.doubleValue());
-        assertThat(box.get("top").doubleValue()).as(css + " top").isGreaterThanOrEqualTo(0);
-        assertThat(box.get("bottom").doubleValue()).as(css + " bottom").isLessThanOrEqualTo(height.doubleValue());
     }
 
     private void assertNoHorizontalScroll() {
