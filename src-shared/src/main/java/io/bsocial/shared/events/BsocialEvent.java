@@ -8,7 +8,8 @@ import java.util.UUID;
  * {@code userId}, {@code username} and {@code email} always describe the actor.
  */
 public sealed interface BsocialEvent
-        permits UserRegistered, UserLoggedIn, UserLoggedOut, UserFollowed, UserUnfollowed, PostCreated, CommentCreated {
+        permits UserRegistered, UserLoggedIn, UserLoggedOut, UserFollowed, UserUnfollowed, PostCreated, CommentCreated,
+        PostUpdated, PostDeleted, CommentUpdated, CommentDeleted {
 
     UUID eventId();
 

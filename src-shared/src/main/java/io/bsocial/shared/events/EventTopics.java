@@ -12,13 +12,18 @@ public final class EventTopics {
     public static final String USER_UNFOLLOWED = "bsocial.user-unfollowed";
     public static final String POST_CREATED = "bsocial.post-created";
     public static final String COMMENT_CREATED = "bsocial.comment-created";
+    public static final String POST_UPDATED = "bsocial.post-updated";
+    public static final String POST_DELETED = "bsocial.post-deleted";
+    public static final String COMMENT_UPDATED = "bsocial.comment-updated";
+    public static final String COMMENT_DELETED = "bsocial.comment-deleted";
 
     /** Messages a consumer could not process, with the reason in a header. */
     public static final String DEAD_LETTER = "bsocial.dlt";
 
     /** Every event topic, in the order of the contract. */
     public static final List<String> ALL = List.of(USER_REGISTERED, USER_LOGGED_IN, USER_LOGGED_OUT,
-            USER_FOLLOWED, USER_UNFOLLOWED, POST_CREATED, COMMENT_CREATED);
+            USER_FOLLOWED, USER_UNFOLLOWED, POST_CREATED, COMMENT_CREATED,
+            POST_UPDATED, POST_DELETED, COMMENT_UPDATED, COMMENT_DELETED);
 
     private EventTopics() {
     }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Declares every bSocial topic (the seven event topics and the dead-letter topic). Each service
+ * Declares every bSocial topic (every event topic of {@link EventTopics#ALL} and the dead-letter topic). Each service
  * imports it, so whichever starts first creates them; creating an existing topic changes nothing.
  * Partitions: {@code bsocial.kafka.partitions} (3); replicas: {@code bsocial.kafka.replication-factor} (1).
  */
