@@ -38,8 +38,11 @@ class BulkWriter {
         this.properties = properties;
     }
 
-    /** Writes the documents; answers those OpenSearch refused for what they are, with its reason. */
-    List<Unindexable> write(List<EventDocument> documents) throws IOException {
+    /**
+     * Writes the documents; answers those OpenSearch refused for what they are, with its reason.
+     * With {@code refresh}, they are searchable when this returns.
+     */
+    List<Unindexable> write(List<EventDocument> documents, boolean refresh) throws IOException {
         index.ensureInstalled();
         String action = "{\"index\":{\"_index\":" + EventJson.mapper().writeValueAsString(properties.index()) + ",\"_id\":";
         StringBuilder bulk = new StringBuilder(documents.size() * 512);
@@ -48,7 +51,7 @@ class BulkWriter {
                     .append(document.json()).append('\n');
         }
         JsonNode answer;
-        try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/_bulk")
+        try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint(refresh ? "/_bulk?refresh=true" : "/_bulk")
                 .body(Body.from(bulk.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson"))
                 .build())) {
             String body = response.getBody().map(Body::bodyAsString).orElse("{}");

@@ -7,9 +7,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One event as an OpenSearch document: its JSON as published, with {@code _id = eventId} so that
- * a redelivered event overwrites itself instead of adding a copy.
+ * a redelivered event overwrites itself instead of adding a copy. Its type and the post and comment
+ * it is about (null when it has none) are kept for the {@link Erasure} of deleted content.
  */
-record EventDocument(String id, String json, ConsumerRecord<String, String> record) {
+record EventDocument(String id, String json, ConsumerRecord<String, String> record,
+        String type, String postId, String commentId) {
 
     /** Reads a Kafka message; a message that is not a JSON object with an eventId is refused. */
     static EventDocument of(ConsumerRecord<String, String> record) {
@@ -30,6 +32,12 @@ record EventDocument(String id, String json, ConsumerRecord<String, String> reco
         // anything spread over lines is written compactly.
         String line = record.value().indexOf('\n') < 0 && record.value().indexOf('\r') < 0
                 ? record.value() : EventJson.mapper().writeValueAsString(json);
-        return new EventDocument(eventId.asString(), line, record);
+        return new EventDocument(eventId.asString(), line, record,
+                scalar(json.get("eventType")), scalar(json.get("postId")), scalar(json.get("commentId")));
+    }
+
+    /** A number or string as its text; anything else is not an id (OpenSearch will refuse it). */
+    private static String scalar(JsonNode value) {
+        return value != null && (value.isString() || value.isIntegralNumber()) ? value.asString() : null;
     }
 }

@@ -11,19 +11,22 @@ import org.springframework.stereotype.Component;
 
 
 /**
- * Every bSocial event into OpenSearch, in batches: valid events are bulk-written, messages that
- * can never be documents go to the dead-letter topic, and the batch's offsets are committed only
- * when both are done. A failure of OpenSearch itself is thrown, and the error handler retries the
- * same batch with a growing pause until it succeeds.
+ * Every bSocial event into OpenSearch, in batches: valid events are bulk-written, what deleted
+ * posts and comments cover is erased ({@link Erasure}), messages that can never be documents go to
+ * the dead-letter topic, and the batch's offsets are committed only when all are done. A failure
+ * of OpenSearch itself is thrown, and the error handler retries the same batch with a growing
+ * pause until it succeeds.
  */
 @Component
 class EventIngester {
 
     private final BulkWriter writer;
+    private final Erasure erasure;
     private final DeadLetters deadLetters;
 
-    EventIngester(BulkWriter writer, DeadLetters deadLetters) {
+    EventIngester(BulkWriter writer, Erasure erasure, DeadLetters deadLetters) {
         this.writer = writer;
+        this.erasure = erasure;
         this.deadLetters = deadLetters;
     }
 
@@ -40,7 +43,8 @@ class EventIngester {
             }
         }
         // Dead letters go out only after the bulk write succeeded: a retried batch sends none twice.
-        List<Unindexable> refused = documents.isEmpty() ? List.of() : write(documents);
+        List<Unindexable> refused = documents.isEmpty() ? List.of() : write(documents, Erasure.holdsDeletions(documents));
+        sweep(documents);
         for (Unindexable dead : unreadable) {
             deadLetters.send(dead.record(), dead.reason());
         }
@@ -55,9 +59,9 @@ class EventIngester {
      * alone: a handful of extra requests for one bad document, never a stalled partition. Writing
      * a document twice is harmless ({@code _id} = eventId).
      */
-    private List<Unindexable> write(List<EventDocument> documents) {
+    private List<Unindexable> write(List<EventDocument> documents, boolean refresh) {
         try {
-            return writer.write(documents);
+            return writer.write(documents, refresh);
         } catch (IOException unavailable) {
             throw new UncheckedIOException(unavailable);
         } catch (BulkRefusedException refused) {
@@ -65,9 +69,18 @@ class EventIngester {
                 return List.of(new Unindexable(documents.get(0).record(), refused.getMessage()));
             }
             int half = documents.size() / 2;
-            List<Unindexable> rejected = new ArrayList<>(write(documents.subList(0, half)));
-            rejected.addAll(write(documents.subList(half, documents.size())));
+            List<Unindexable> rejected = new ArrayList<>(write(documents.subList(0, half), refresh));
+            rejected.addAll(write(documents.subList(half, documents.size()), refresh));
             return rejected;
+        }
+    }
+
+    /** Deleted posts and comments erase what they cover, also what this batch just brought back. */
+    private void sweep(List<EventDocument> written) {
+        try {
+            erasure.sweep(written);
+        } catch (IOException unavailable) {
+            throw new UncheckedIOException(unavailable);
         }
     }
 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The three files of {@code queries/}, exactly as stored, against a real search node holding
  * seeded events: each answer must be exact. Subclasses pick the engine; the files must give the
- * same answers on OpenSearch and on Elasticsearch.
+ * same answers on OpenSearch and on Elasticsearch. Edits and deletions are seeded as the indexer
+ * leaves them (the ingest tests prove it does): the queries must not count what remains of them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class QueryFilesContract {
@@ -29,6 +30,8 @@ abstract class QueryFilesContract {
     private SearchHttp search;
     private SeedData seed;
     private String index;
+    private String neverEdited;
+    private String neverDeleted;
 
     abstract String nodeUrl();
 
@@ -36,10 +39,18 @@ abstract class QueryFilesContract {
     void seed() throws Exception {
         search = new SearchHttp(nodeUrl());
         index = "bsocial-events-queries-" + getClass().getSimpleName().toLowerCase();
-        search.deleteIndex(index);
+        neverEdited = index + "-never-edited";
+        neverDeleted = index + "-never-deleted";
         search.installTemplate();
         seed = new SeedData(Clock.systemUTC());
-        search.index(index, seed.documents());
+        seedIndex(index, seed.documents());
+        seedIndex(neverEdited, seed.documentsNeverEdited());
+        seedIndex(neverDeleted, seed.documentsNeverDeleted());
+    }
+
+    private void seedIndex(String name, List<Map<String, Object>> documents) {
+        search.deleteIndex(name);
+        search.index(name, documents);
     }
 
     @Test
@@ -97,6 +108,50 @@ abstract class QueryFilesContract {
         JsonNode answer = run("user-top-and-worst-post", Map.of("userId", "10"));
         assertThat(answer.path("aggregations").path("top").path("buckets")).isEmpty();
         assertThat(answer.path("aggregations").path("worst").path("buckets")).isEmpty();
+    }
+
+    @Test
+    void aDeletedPostIsNeverTheTopOrTheWorstPost() {
+        // With its three comments the deleted first post would be the top, the deleted last one
+        // (no comment) the worst; their deletion documents name the author as userId and postAuthorId.
+        assertTopAndWorst(seed.story.author, seed.story.top + "=2", seed.story.worst + "=1");
+    }
+
+    @Test
+    void aDeletedCommentNoLongerCountsForItsPostsDay() {
+        List<String> posts = new ArrayList<>();
+        for (JsonNode day : run("top-posts-per-day", Map.of()).path("aggregations").path("per_day").path("buckets")) {
+            if (day.path("key_as_string").asString().equals(seed.day(5))) {
+                day.path("top_posts").path("buckets").forEach(post ->
+                        posts.add(post.path("key").asString() + "=" + post.path("doc_count").asLong()));
+            }
+        }
+        assertThat(posts).containsExactly(seed.story.worst + "=1");
+    }
+
+    @Test
+    void everyAnswerIsTheSameAsIfTheDeletedPostsAndCommentHadNeverExisted() {
+        assertSameAnswers(neverDeleted);
+    }
+
+    @Test
+    void anEditChangesNoAnswer() {
+        assertSameAnswers(neverEdited);
+    }
+
+    /** Every query, for the story's author and reader and for an unrelated user, answers alike. */
+    private void assertSameAnswers(String other) {
+        List<Map.Entry<String, Map<String, String>>> queries = List.of(
+                Map.entry("logins-per-day", Map.of("days", "7")),
+                Map.entry("top-posts-per-day", Map.of()),
+                Map.entry("user-top-and-worst-post", Map.of("userId", String.valueOf(seed.story.author))),
+                Map.entry("user-top-and-worst-post", Map.of("userId", String.valueOf(seed.story.author + 1))),
+                Map.entry("user-top-and-worst-post", Map.of("userId", "7")));
+        for (var query : queries) {
+            String body = files.render(query.getKey(), query.getValue());
+            assertThat(search.search(index, body).path("aggregations")).as(query.toString())
+                    .isEqualTo(search.search(other, body).path("aggregations"));
+        }
     }
 
     private void assertTopAndWorst(long user, String top, String worst) {

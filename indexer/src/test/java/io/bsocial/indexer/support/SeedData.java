@@ -26,19 +26,47 @@ import io.bsocial.shared.events.UserRegistered;
 public final class SeedData {
 
     public final LocalDate today;
+    /** User 12's posts 501-504, edited and deleted: the seed holds what the indexer keeps of them. */
+    public final EditAndDeleteStory story;
     private final Instant midnight;
     private final List<Map<String, Object>> documents = new ArrayList<>();
 
     public SeedData(Clock clock) {
         this.today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         this.midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        this.story = new EditAndDeleteStory(12, 501, daysAgo -> at(daysAgo, Duration.ofHours(6)));
         seedLogins();
         seedComments();
         seedTopAndWorst();
     }
 
+    /**
+     * Every seeded event, with the story as the indexer leaves it (EventIngestTest /
+     * DeletionIngestTest prove that): edits and deletion events recorded, the created/updated
+     * events of the deleted posts and comment erased.
+     */
     public List<Map<String, Object>> documents() {
-        return documents;
+        return withStory(story.kept());
+    }
+
+    /** The same, had nobody edited anything: an edit changes no answer. */
+    public List<Map<String, Object>> documentsNeverEdited() {
+        List<BsocialEvent> kept = story.kept();
+        kept.removeAll(story.edits());
+        return withStory(kept);
+    }
+
+    /** The same, had the deleted posts and comment never been written: no trace of them at all. */
+    public List<Map<String, Object>> documentsNeverDeleted() {
+        List<BsocialEvent> kept = story.kept();
+        kept.removeAll(story.deletions());
+        return withStory(kept);
+    }
+
+    private List<Map<String, Object>> withStory(List<BsocialEvent> events) {
+        List<Map<String, Object>> all = new ArrayList<>(documents);
+        events.forEach(event -> all.add(document(event)));
+        return all;
     }
 
     public String day(int daysAgo) {
@@ -96,6 +124,8 @@ public final class SeedData {
             days.put(day(ago), new ArrayList<>());
         }
         days.get(day(9)).add(new long[] {150, 2});
+        days.get(day(5)).add(new long[] {story.worst, 1});        // one of its two comments was deleted
+        days.get(day(4)).add(new long[] {story.top, 2});          // edits (day 3) and deletions (day 2) count nowhere
         days.get(day(3)).add(new long[] {201, 2});                // the comments of seedTopAndWorst
         days.get(day(2)).add(new long[] {301, 6});
         List<long[]> yesterday = days.get(day(1));
@@ -157,8 +187,12 @@ public final class SeedData {
         return new Actor(id, "user" + id, "user" + id + "@example.com");
     }
 
-    @SuppressWarnings("unchecked")
     private void add(BsocialEvent event) {
-        documents.add(EventJson.mapper().readValue(EventJson.write(event), Map.class));
+        documents.add(document(event));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> document(BsocialEvent event) {
+        return EventJson.mapper().readValue(EventJson.write(event), Map.class);
     }
 }

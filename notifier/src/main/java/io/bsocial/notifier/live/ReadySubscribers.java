@@ -1,51 +1,29 @@
 package io.bsocial.notifier.live;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
-import org.springframework.web.socket.messaging.SessionDisconnectEvent;
-import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
 /**
- * Users with at least one STOMP session whose notification subscription the broker already
- * holds. Only to them is a notification pushed (and so marked delivered): pushing between CONNECT
- * and SUBSCRIBE would mark delivered a message nobody receives.
+ * Whether a user has a STOMP session on this instance whose notification subscription the broker
+ * holds. Keeps nothing itself: it asks Spring's user registry, which learns a subscription from
+ * the SUBSCRIBE event. That event comes after the broker registered the subscription, because
+ * {@link WebSocketConfig} handles inbound frames on the thread that read them.
  */
 @Component
 class ReadySubscribers {
 
-    private final Map<String, Set<String>> sessionsByUser = new ConcurrentHashMap<>();
+    private static final String SUBSCRIBED = "/user" + WebSocketConfig.NOTIFICATIONS;
 
-    void ready(String username, String stompSessionId) {
-        sessionsByUser.computeIfAbsent(username, u -> ConcurrentHashMap.newKeySet()).add(stompSessionId);
+    private final SimpUserRegistry users;
+
+    ReadySubscribers(SimpUserRegistry users) {
+        this.users = users;
     }
 
     boolean isReady(String username) {
-        Set<String> sessions = sessionsByUser.get(username);
-        return sessions != null && !sessions.isEmpty();
-    }
-
-    @EventListener
-    void unsubscribed(SessionUnsubscribeEvent event) {
-        forget(event.getUser() == null ? null : event.getUser().getName(), event.getMessage().getHeaders()
-                .get("simpSessionId", String.class));
-    }
-
-    @EventListener
-    void disconnected(SessionDisconnectEvent event) {
-        forget(event.getUser() == null ? null : event.getUser().getName(), event.getSessionId());
-    }
-
-    private void forget(String username, String stompSessionId) {
-        if (username == null || stompSessionId == null) {
-            return;
-        }
-        sessionsByUser.computeIfPresent(username, (user, sessions) -> {
-            sessions.remove(stompSessionId);
-            return sessions.isEmpty() ? null : sessions;
-        });
+        SimpUser user = users.getUser(username);
+        return user != null && user.getSessions().stream().flatMap(session -> session.getSubscriptions().stream())
+                .anyMatch(subscription -> SUBSCRIBED.equals(subscription.getDestination()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
@@ -36,16 +37,13 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final NotifierProperties properties;
     private final OpenSockets sockets;
-    private final PendingOnSubscribe pending;
     private final ConnectCsrf connectCsrf;
     private final TaskScheduler heartbeats;
 
     /** Heartbeats run on the scheduler the broker configuration already declares (lazily: it is built after this). */
-    WebSocketConfig(NotifierProperties properties, OpenSockets sockets, PendingOnSubscribe pending,
-            ConnectCsrf connectCsrf, @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
+    WebSocketConfig(NotifierProperties properties, OpenSockets sockets, ConnectCsrf connectCsrf, @Lazy @Qualifier("messageBrokerTaskScheduler") TaskScheduler heartbeats) {
         this.properties = properties;
         this.sockets = sockets;
-        this.pending = pending;
         this.connectCsrf = connectCsrf;
         this.heartbeats = heartbeats;
     }
@@ -70,9 +68,16 @@ class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
     }
 
+    /**
+     * Client frames are handled on the thread that read them, one after the other, instead of on a
+     * pool. So a SUBSCRIBE has reached the broker before its {@code SessionSubscribeEvent} is
+     * published: when Spring's user registry (and {@link ReadySubscribers}) say a user listens, a
+     * push reaches them, and the catch-up that follows the event is sent to a held subscription.
+     * Clients send few frames (CONNECT, SUBSCRIBE, heartbeats); the server's own pushes do not pass here.
+     */
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(pending);
+        registration.executor(new SyncTaskExecutor());
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.shared.events.CommentCreated;
-import io.bsocial.shared.events.ConsumerFailure;
 import io.bsocial.shared.events.EventTopics;
 
 /**
@@ -16,10 +15,9 @@ import io.bsocial.shared.events.EventTopics;
  * one's own post notifies nobody; a redelivered message finds its notification already stored and
  * does nothing.
  *
- * <p>Two consumers read the comments. The shared consumer group stores every notification once,
- * whichever instance takes the partition. Each instance also reads every comment in a group of
- * its own, to push to the sockets open on it: a user's tabs may be connected to different
- * instances, and each must hear of it within a second.
+ * <p>Only the shared consumer group reads the comments, so each notification is stored by one
+ * path, once, whichever instance takes the partition. Once its row is committed it is announced on
+ * {@link StoredNotifications#TOPIC}, which every instance reads to push to its own sockets.
  */
 @Component
 class CommentNotifications {
@@ -27,36 +25,19 @@ class CommentNotifications {
     private static final Logger log = LoggerFactory.getLogger(CommentNotifications.class);
 
     private final NotificationRepository notifications;
-    private final LiveDelivery live;
+    private final StoredNotifications stored;
 
-    CommentNotifications(NotificationRepository notifications, LiveDelivery live) {
+    CommentNotifications(NotificationRepository notifications, StoredNotifications stored) {
         this.notifications = notifications;
-        this.live = live;
+        this.stored = stored;
     }
 
     @KafkaListener(topics = EventTopics.COMMENT_CREATED)
     void store(String message) {
-        notifying(message).ifPresent(comment -> {
-            if (notifications.insert(comment).isEmpty()) {
-                log.debug("comment {} already has its notification", comment.commentId());
-            }
-        });
-    }
-
-    @KafkaListener(topics = EventTopics.COMMENT_CREATED, groupId = "bsocial-notifier-live-${random.uuid}",
-            properties = "auto.offset.reset=latest")
-    void pushHere(String message) {
-        try {
-            notifying(message).filter(c -> live.isListening(c.postAuthorUsername()))
-                    .ifPresent(c -> live.created(notifications.store(c), c.postAuthorUsername()));
-        } catch (RuntimeException failure) {
-            if (ConsumerFailures.classify(failure) == ConsumerFailure.INFRASTRUCTURE) {
-                throw failure;
-            }
-            // The storing consumer dead-letters this message; every instance's live group would
-            // only add copies of that dead letter.
-            log.debug("not pushing a comment the storing consumer refuses: {}", failure.getClass().getName());
-        }
+        notifying(message).ifPresent(comment -> notifications.insert(comment).ifPresentOrElse(
+                notification -> stored.announce(new StoredNotifications.Stored(comment.postAuthorId(),
+                        comment.postAuthorUsername(), notification)),
+                () -> log.debug("comment {} already has its notification", comment.commentId())));
     }
 
     /** The comment, when it notifies someone; empty for a comment on one's own post. */

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,12 +62,6 @@ public class NotificationRepository {
         return find(keys.getKeyAs(Number.class).longValue());
     }
 
-    /** The notification of this comment, stored now unless it already was. */
-    public Notification store(CommentCreated comment) {
-        return insert(comment).or(() -> jdbc.sql(SELECT + " WHERE n.comment_id = ?").param(comment.commentId())
-                .query(NotificationRepository::map).optional()).orElseThrow();
-    }
-
     Optional<Notification> find(long id) {
         return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(NotificationRepository::map).optional();
     }
@@ -76,43 +69,57 @@ public class NotificationRepository {
     /**
      * Every undelivered notification of the recipient, oldest first, marked delivered in the same
      * transaction. The UPDATE takes each row for exactly one caller: a concurrent call waits for
-     * the row lock, then finds it delivered and skips it.
+     * the row lock, then finds it delivered and skips it. {@code delivered_by} is unique to this
+     * call (so the SELECT finds exactly what it took) and says who took it.
      */
     @Transactional
     public List<Notification> claimUndelivered(long recipientId, Delivery by, Instant now) {
-        String claim = UUID.randomUUID().toString();
+        String token = by.token();
         int claimed = jdbc.sql("""
-                UPDATE notifications SET delivered_at = :now, delivery_claim = :claim, delivered_by = :by
+                UPDATE notifications SET delivered_at = :now, delivered_by = :token
                  WHERE recipient_id = :recipient AND delivered_at IS NULL""")
-                .param("now", SqlTime.of(now)).param("claim", claim).param("by", by.column())
-                .param("recipient", recipientId)
+                .param("now", SqlTime.of(now)).param("token", token).param("recipient", recipientId)
                 .update();
         if (claimed == 0) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE n.delivery_claim = ? ORDER BY n.id").param(claim)
+        return jdbc.sql(SELECT + " WHERE n.recipient_id = ? AND n.delivered_by = ? ORDER BY n.id")
+                .param(recipientId).param(token)
                 .query(NotificationRepository::map).list();
     }
 
     /**
-     * Marks one notification delivered by a push; true when it may be pushed: it was undelivered,
-     * or another instance pushed it to its own sockets. False when HTTP already answered it.
+     * Marks one notification delivered by a push of this instance; true when this instance may
+     * push it to its sockets: it was undelivered, or another instance's sockets took it (a user's
+     * tabs may be connected to different instances). False when HTTP answered it, or when this
+     * instance already delivered it (its push, or the catch-up of a tab that subscribed meanwhile).
      */
-    public boolean claimForSockets(long id, Instant now) {
+    public boolean claimForSockets(long id, String instance, Instant now) {
         return jdbc.sql("""
                 UPDATE notifications
-                   SET delivered_at = COALESCE(delivered_at, :now), delivered_by = COALESCE(delivered_by, 'socket')
-                 WHERE id = :id AND (delivered_at IS NULL OR delivered_by = 'socket')""")
+                   SET delivered_at = COALESCE(delivered_at, :now), delivered_by = COALESCE(delivered_by, :token)
+                 WHERE id = :id AND (delivered_at IS NULL
+                       OR (delivered_by LIKE 'socket%' AND delivered_by NOT LIKE :mine))""")
                 .param("now", SqlTime.of(now)).param("id", id)
+                .param("token", Delivery.socket(instance).token()).param("mine", Delivery.socket(instance).by + ":%")
                 .update() == 1;
     }
 
-    /** How a notification reached its recipient. */
-    public enum Delivery {
-        HTTP, SOCKET;
+    /**
+     * Who delivers: HTTP, or the sockets of one notifier instance. Stored in {@code delivered_by}
+     * as {@code http:<call>} or {@code socket:<instance>:<call>}.
+     */
+    public record Delivery(String by) {
 
-        String column() {
-            return name().toLowerCase(Locale.ROOT);
+        public static final Delivery HTTP = new Delivery("http");
+
+        /** The sockets of one instance ({@code instance}: letters, digits and dashes). */
+        public static Delivery socket(String instance) {
+            return new Delivery("socket:" + instance);
+        }
+
+        String token() {
+            return by + ":" + UUID.randomUUID();
         }
     }
 

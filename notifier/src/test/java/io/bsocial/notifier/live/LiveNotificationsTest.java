@@ -8,9 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -26,6 +31,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.ConnectionLostException;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -37,8 +43,10 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import io.bsocial.notifier.NotifierApplication;
 import io.bsocial.notifier.NotifierTest;
+import io.bsocial.notifier.notification.StoredNotifications;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.notifier.support.Http;
+import io.bsocial.notifier.support.Listeners;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.CommentCreated;
@@ -168,6 +176,7 @@ class LiveNotificationsTest {
                             && commentConsumers(listeners).allMatch(container -> !container.getAssignedPartitions().isEmpty())
                             && storingPartitions(listeners) + storingPartitions(second.getBean(
                                     KafkaListenerEndpointRegistry.class)) == 3);
+            Listeners.awaitAssigned(second.getBean(KafkaListenerEndpointRegistry.class), StoredNotifications.TOPIC);
 
             Client here = connect(author, ALLOWED_ORIGIN);
             LoggedIn otherDevice = TestSessions.login(sessions, author.id(), author.username());
@@ -189,6 +198,70 @@ class LiveNotificationsTest {
             assertThat(there.received.poll(1, TimeUnit.SECONDS)).as("nothing twice").isNull();
             assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
         }
+    }
+
+    /**
+     * Eight tabs of one user subscribe, from eight threads, while notifications are stored: each
+     * tab's catch-up races the pushes. No tab hears a notification twice; what a tab heard HTTP
+     * never answers, and what no tab heard HTTP answers. So nothing was marked delivered that no
+     * socket received (a push sent before the broker held the subscription would be lost).
+     */
+    @Test
+    void tabsThatSubscribeWhileNotificationsArriveHearEachOnceAndHttpAnswersTheRest() throws Exception {
+        int tabs = 8;
+        int count = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(tabs);
+        List<Long> sent = new ArrayList<>();
+        List<Client> clients;
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Client>> connecting = new ArrayList<>();
+            for (int tab = 0; tab < tabs; tab++) {
+                LoggedIn device = TestSessions.login(sessions, author.id(), author.username());
+                connecting.add(pool.submit(() -> {
+                    start.await();
+                    return connect(device, ALLOWED_ORIGIN);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < count; i++) {
+                CommentCreated comment = comment("while tabs open " + i);
+                Events.publish(kafka, comment);
+                sent.add(comment.commentId());
+            }
+            clients = new ArrayList<>();
+            for (Future<Client> client : connecting) {
+                clients.add(client.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc
+                .sql("SELECT COUNT(*) FROM notifications WHERE comment_id IN (:ids)").param("ids", sent)
+                .query(Long.class).single() == count);
+
+        List<Long> byHttp = new ArrayList<>();
+        Http.get(port, "/api/notifications", author.auth()).json().get("items")
+                .forEach(item -> byHttp.add(item.get("commentId").asLong()));
+        List<List<Long>> heard = clients.stream().map(client -> (List<Long>) new ArrayList<Long>()).toList();
+        // A push claimed before the HTTP call may still be on its way to the tabs.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (int tab = 0; tab < tabs; tab++) {
+                JsonNode message;
+                while ((message = clients.get(tab).received.poll()) != null) {
+                    heard.get(tab).add(message.get("commentId").asLong());
+                }
+            }
+            return Stream.concat(heard.stream().flatMap(List::stream), byHttp.stream()).distinct().count() == count;
+        });
+
+        assertThat(byHttp).doesNotHaveDuplicates();
+        for (List<Long> tab : heard) {
+            assertThat(tab).as("a tab hears each notification once").doesNotHaveDuplicates();
+            assertThat(tab).as("what a tab heard, HTTP does not answer").filteredOn(byHttp::contains).isEmpty();
+        }
+        assertThat(Stream.concat(heard.stream().flatMap(List::stream), byHttp.stream()).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(sent);
     }
 
     private Stream<MessageListenerContainer> commentConsumers(ConfigurableApplicationContext context) {
@@ -232,10 +305,7 @@ class LiveNotificationsTest {
         StompHeaders connectHeaders = new StompHeaders();
         connectHeaders.add(user.csrfHeader(), user.maskedCsrfToken());
         Client client = new Client();
-        CompletableFuture<StompSession> connecting = stomp.connectAsync(url(port), headers, connectHeaders,
-                new StompSessionHandlerAdapter() {
-                });
-        client.session = connecting.get(10, TimeUnit.SECONDS);
+        client.session = connected(url(port), headers, connectHeaders);
         client.session.subscribe("/user/queue/notifications", new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
@@ -248,8 +318,32 @@ class LiveNotificationsTest {
             }
         });
         // The simple broker sends no receipts: wait until the server counts the subscription.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> subscribers.isReady(user.username()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> subscribers.isReady(user.username()));
+        Listeners.awaitAssigned(listeners, StoredNotifications.TOPIC);
         return client;
+    }
+
+    /**
+     * The STOMP session, once CONNECTED. On a loaded machine a connect can be lost before its
+     * CONNECTED arrives (the server was slow to answer): that attempt is repeated, within a
+     * generous bound. A refused handshake (401, 403) fails at once.
+     */
+    private StompSession connected(String url, WebSocketHttpHeaders headers, StompHeaders connectHeaders) {
+        AtomicReference<StompSession> session = new AtomicReference<>();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
+                .until(() -> {
+                    try {
+                        session.set(stomp.connectAsync(url, headers, connectHeaders, new StompSessionHandlerAdapter() {
+                        }).get(30, TimeUnit.SECONDS));
+                        return true;
+                    } catch (ExecutionException failure) {
+                        if (failure.getCause() instanceof ConnectionLostException) {
+                            return false;
+                        }
+                        throw failure;
+                    }
+                });
+        return session.get();
     }
 
     static final class Client {

@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -98,6 +101,80 @@ class NotificationRepositoryTest {
 
         assertThat(duplicates).isEmpty();
         assertThat(delivered).containsExactlyInAnyOrderElementsOf(created);
+    }
+
+    /**
+     * Three instances push every notification as it is stored while each also catches up tabs that
+     * subscribe, and HTTP answers the recipient, all at once (eight threads). Each notification is
+     * then either HTTP's and never pushed, or sent by every instance to its sockets exactly once:
+     * through its push or through one of its catch-ups, never both.
+     */
+    @Test
+    void pushesCatchUpsAndHttpAtOnceDeliverEachNotificationOncePerInstanceOrOnlyByHttp() throws Exception {
+        long recipient = Events.nextId();
+        List<String> instances = List.of("instance-a", "instance-b", "instance-c");
+        Map<String, BlockingQueue<Long>> stored = new ConcurrentHashMap<>();
+        Map<String, List<Long>> sent = new ConcurrentHashMap<>();
+        for (String instance : instances) {
+            stored.put(instance, new LinkedBlockingQueue<>());
+            sent.put(instance, java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
+        List<Long> byHttp = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        int count = 60;
+        AtomicBoolean pushing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> pushers = new ArrayList<>();
+        List<Future<?>> others = new ArrayList<>();
+        others.add(pool.submit(() -> {
+            for (int i = 0; i < count; i++) {
+                long id = store(recipient, "stored " + i);
+                created.add(id);
+                stored.values().forEach(queue -> queue.add(id));
+            }
+        }));
+        for (String instance : instances) {
+            pushers.add(pool.submit(() -> {
+                for (int i = 0; i < count; i++) {
+                    long id = stored.get(instance).poll(30, TimeUnit.SECONDS);
+                    if (notifications.claimForSockets(id, instance, Instant.now())) {
+                        sent.get(instance).add(id);
+                    }
+                }
+                return null;
+            }));
+            others.add(pool.submit(() -> {
+                while (pushing.get()) {
+                    notifications.claimUndelivered(recipient, Delivery.socket(instance), Instant.now())
+                            .forEach(n -> sent.get(instance).add(n.id()));
+                }
+            }));
+        }
+        others.add(pool.submit(() -> {
+            while (pushing.get()) {
+                notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now()).forEach(n -> byHttp.add(n.id()));
+            }
+        }));
+        for (Future<?> pusher : pushers) {
+            pusher.get(60, TimeUnit.SECONDS);
+        }
+        pushing.set(false);
+        for (Future<?> other : others) {
+            other.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertThat(created).hasSize(count);
+        for (long id : created) {
+            if (byHttp.contains(id)) {
+                assertThat(instances).as("%d went to HTTP", id)
+                        .allSatisfy(instance -> assertThat(sent.get(instance)).doesNotContain(id));
+            } else {
+                assertThat(instances).as("%d went to sockets", id)
+                        .allSatisfy(instance -> assertThat(sent.get(instance)).containsOnlyOnce(id));
+            }
+        }
+        assertThat(byHttp).doesNotHaveDuplicates();
     }
 
     /**
@@ -270,7 +347,7 @@ class NotificationRepositoryTest {
                 .containsExactly(first, second);
         assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).isEmpty();
         long third = store(recipient, "third");
-        assertThat(notifications.claimForSockets(third, Instant.now())).isTrue();
+        assertThat(notifications.claimForSockets(third, "instance-a", Instant.now())).isTrue();
         assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).isEmpty();
     }
 
@@ -278,26 +355,27 @@ class NotificationRepositoryTest {
     void everyInstanceMayPushWhatASocketGotButNoneWhatHttpAnswered() {
         long recipient = Events.nextId();
         long pushed = store(recipient, "pushed by one instance");
-        assertThat(notifications.claimForSockets(pushed, Instant.now())).isTrue();
-        assertThat(notifications.claimForSockets(pushed, Instant.now())).as("another instance, its own sockets").isTrue();
+        assertThat(notifications.claimForSockets(pushed, "instance-a", Instant.now())).isTrue();
+        assertThat(notifications.claimForSockets(pushed, "instance-b", Instant.now())).as("another instance, its own sockets").isTrue();
 
         long answered = store(recipient, "answered over HTTP");
         assertThat(notifications.claimUndelivered(recipient, Delivery.HTTP, Instant.now())).extracting(Notification::id)
                 .containsExactly(answered);
-        assertThat(notifications.claimForSockets(answered, Instant.now())).isFalse();
+        assertThat(notifications.claimForSockets(answered, "instance-a", Instant.now())).isFalse();
 
         long waited = store(recipient, "waited for a connect");
-        assertThat(notifications.claimUndelivered(recipient, Delivery.SOCKET, Instant.now())).extracting(Notification::id)
-                .containsExactly(waited);
-        assertThat(notifications.claimForSockets(waited, Instant.now())).isTrue();
+        assertThat(notifications.claimUndelivered(recipient, Delivery.socket("instance-a"), Instant.now()))
+                .extracting(Notification::id).containsExactly(waited);
+        assertThat(notifications.claimForSockets(waited, "instance-b", Instant.now())).isTrue();
     }
 
     @Test
     void storingTwiceGivesTheSameNotification() {
         long recipient = Events.nextId();
         CommentCreated comment = Events.comment(Events.nextId(), "c", Events.nextId(), recipient, "r", "once");
-        Notification first = notifications.store(comment);
-        assertThat(notifications.store(comment).id()).isEqualTo(first.id());
+        Notification first = notifications.insert(comment).orElseThrow();
+        assertThat(notifications.insert(comment)).isEmpty();
+        assertThat(notifications.recent(recipient, 10)).extracting(Notification::id).containsExactly(first.id());
     }
 
     @Test
