@@ -1,4 +1,4 @@
-package io.bsocial.web.outbox;
+package io.bsocial.web.outbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.bsocial.web.outbox;
+package io.bsocial.web.outbox.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +21,13 @@ class OutboxRepository {
     }
 
     void insert(BsocialEvent event, Instant now) {
+        EventRouting.Route route = EventRouting.of(event);
         jdbc.sql("""
                 INSERT INTO outbox_events (event_id, topic, message_key, payload, created_at)
                 VALUES (:eventId, :topic, :key, :payload, :at)""")
                 .param("eventId", event.eventId().toString())
-                .param("topic", event.topic())
-                .param("key", event.key())
+                .param("topic", route.topic())
+                .param("key", route.key())
                 .param("payload", EventJson.write(event))
                 .param("at", SqlTime.of(now))
                 .update();

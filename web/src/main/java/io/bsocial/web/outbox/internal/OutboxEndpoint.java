@@ -1,4 +1,4 @@
-package io.bsocial.web.outbox;
+package io.bsocial.web.outbox.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.bsocial.web.outbox;
+package io.bsocial.web.outbox.internal;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
