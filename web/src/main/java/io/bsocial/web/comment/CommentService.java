@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
 import io.bsocial.web.account.UserView;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
@@ -33,12 +33,12 @@ public class CommentService {
     private final PostService postService;
     private final PostRepository posts;
     private final CommentRepository comments;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CommentService(PostService postService, PostRepository posts, CommentRepository comments,
-            AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+            Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
         this.events = events;
         this.postService = postService;

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
 import io.bsocial.web.support.NotFoundException;
 import io.bsocial.web.support.TextInput;
 
@@ -20,11 +20,11 @@ public class PostService {
     public static final int MAX_LENGTH = 2_000;
 
     private final PostRepository posts;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PostService(PostRepository posts, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    PostService(PostRepository posts, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.posts = posts;
         this.accounts = accounts;
         this.events = events;

@@ -27,7 +27,7 @@ import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
 
 /**
  * What happens around logging in and out besides the session itself: throttling, and the
@@ -40,13 +40,13 @@ class LoginEvents {
     private final LoginThrottle throttle;
     private final DeviceCookies devices;
     private final ApplicationEventPublisher events;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
-    LoginEvents(LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events, AccountRepository accounts,
+    LoginEvents(LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events, Accounts accounts,
             TransactionTemplate transactions, Clock clock) {
         this.throttle = throttle;
         this.devices = devices;

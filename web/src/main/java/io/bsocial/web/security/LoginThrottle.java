@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.web.account.AccountKey;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
 import io.bsocial.web.security.DeviceCookies.Device;
 
 /**
@@ -30,10 +30,10 @@ public class LoginThrottle {
     private final FailedLoginWindow clientFailures;
     private final FailedLoginWindow accountFailures;
     private final FailedLoginWindow deviceFailures;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final Clock clock;
 
-    LoginThrottle(LoginThrottleProperties properties, JdbcClient jdbc, AccountRepository accounts, Clock clock) {
+    LoginThrottle(LoginThrottleProperties properties, JdbcClient jdbc, Accounts accounts, Clock clock) {
         this.clientFailures = new FailedLoginWindow(jdbc, "client", properties.maxFailuresPerClient(),
                 properties.window());
         this.accountFailures = new FailedLoginWindow(jdbc, "account", properties.maxFailuresPerAccount(),
@@ -97,7 +97,7 @@ public class LoginThrottle {
         if (login == null || login.isBlank()) {
             return "";
         }
-        return accounts.findByLogin(login).map(account -> ACCOUNT + account.id())
+        return accounts.byLogin(login).map(account -> ACCOUNT + account.id())
                 .orElseGet(() -> "login:" + AccountKey.of(login));
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bsocial.shared.security.SessionUser;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
 import io.bsocial.web.account.AccountView;
 import io.bsocial.web.support.InputValidator;
 import io.bsocial.web.support.InvalidInputException;
@@ -41,14 +41,14 @@ class SessionApiController {
     private final LoginThrottle throttle;
     private final DeviceCookies devices;
     private final LoginEvents loginEvents;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final InputValidator validator;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SessionAuthenticationStrategy fixationProtection = new ChangeSessionIdAuthenticationStrategy();
     private final SecurityContextLogoutHandler logoutHandler = new SecurityContextLogoutHandler();
 
     SessionApiController(AuthenticationManager authenticationManager, LoginThrottle throttle, DeviceCookies devices,
-            LoginEvents loginEvents, AccountRepository accounts, InputValidator validator) {
+            LoginEvents loginEvents, Accounts accounts, InputValidator validator) {
         this.authenticationManager = authenticationManager;
         this.throttle = throttle;
         this.devices = devices;
@@ -82,7 +82,7 @@ class SessionApiController {
         contexts.saveContext(context, request, response);
         SessionUser user = (SessionUser) authentication.getPrincipal();
         loginEvents.succeeded(user, request, response);
-        AccountView account = accounts.findById(user.id()).orElseThrow().toAccountView();
+        AccountView account = accounts.account(user.id()).orElseThrow();
         return new LoginResponse(request.getSession().getId(), account);
     }
 

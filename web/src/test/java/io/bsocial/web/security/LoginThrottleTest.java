@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import io.bsocial.web.WebIntegrationTest;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.TestUsers;
@@ -69,7 +69,7 @@ class LoginThrottleTest {
 
     @Test
     void failuresThatReachedAnotherWebInstanceCountHereToo(@Autowired LoginThrottleProperties properties,
-            @Autowired JdbcClient database, @Autowired AccountRepository accounts) {
+            @Autowired JdbcClient database, @Autowired Accounts accounts) {
         LoginThrottle otherInstance = new LoginThrottle(properties, database, accounts, Clock.systemUTC());
         String attacker = "203.0.113.50";
         for (int i = 0; i < 3; i++) {

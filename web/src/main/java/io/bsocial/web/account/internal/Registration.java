@@ -1,5 +1,6 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
+import io.bsocial.web.account.AccountKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public class Registration {
             problems.add(new FieldProblem("passwordConfirmation", "Passwords do not match."));
         }
         if (request.email() != null && problems.stream().noneMatch(p -> p.field().equals("email"))
-                && AccountKey.of(request.email()).length() > AccountKey.MAX_EMAIL_KEY) {
+                && AccountKey.of(request.email()).length() > AccountRepository.MAX_EMAIL_KEY) {
             // Normalising can spell one character out as many (U+FDFA is eighteen): the key must fit its column.
             problems.add(new FieldProblem("email", "E-mail must be at most 254 characters."));
         }

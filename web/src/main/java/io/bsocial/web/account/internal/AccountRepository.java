@@ -1,4 +1,4 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +11,13 @@ import org.springframework.stereotype.Repository;
 
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.sql.SqlTime;
+import io.bsocial.web.account.AccountKey;
 
 @Repository
 public class AccountRepository {
+
+    /** The width of the {@code users.email_key} column: a longer key is refused at registration. */
+    public static final int MAX_EMAIL_KEY = 254;
 
     private static final String COLUMNS = "id, username, email, first_name, last_name, password_hash, registered_at";
 
@@ -101,16 +105,28 @@ public class AccountRepository {
 
     /** The search key of "first last", cut to its column (prefix search needs no more). */
     static String nameKey(String firstName, String lastName) {
-        return AccountKey.prefix(AccountKey.of(firstName + " " + lastName), 101);
+        return prefix(AccountKey.of(firstName + " " + lastName), 101);
     }
 
     static String lastNameKey(String lastName) {
-        return AccountKey.prefix(AccountKey.of(lastName), 50);
+        return prefix(AccountKey.of(lastName), 50);
     }
 
     static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("password_hash"),
                 SqlTime.instant(rs, "registered_at"));
+    }
+
+    /**
+     * The key cut to a column's width for prefix search. Counted in UTF-16 units (what H2 counts;
+     * PostgreSQL counts code points, never more) and never between the halves of a surrogate pair.
+     */
+    private static String prefix(String key, int width) {
+        if (key.length() <= width) {
+            return key;
+        }
+        int end = Character.isLowSurrogate(key.charAt(width)) ? width - 1 : width;
+        return key.substring(0, end);
     }
 }

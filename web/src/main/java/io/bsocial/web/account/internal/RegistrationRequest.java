@@ -1,4 +1,4 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
+import io.bsocial.web.account.AccountView;
 import java.net.URI;
 
 import org.springframework.http.MediaType;

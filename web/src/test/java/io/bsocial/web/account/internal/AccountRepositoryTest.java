@@ -1,4 +1,4 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

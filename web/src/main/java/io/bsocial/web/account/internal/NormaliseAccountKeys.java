@@ -1,5 +1,6 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
+import io.bsocial.web.account.AccountKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -69,7 +70,7 @@ class NormaliseAccountKeys implements JavaMigration {
             }
         }
         moveKeys(connection, "username_key", rows, Row::username, Row::usernameKey, Integer.MAX_VALUE);
-        moveKeys(connection, "email_key", rows, Row::email, Row::emailKey, AccountKey.MAX_EMAIL_KEY);
+        moveKeys(connection, "email_key", rows, Row::email, Row::emailKey, AccountRepository.MAX_EMAIL_KEY);
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE users SET name_key = ?, last_name_key = ? WHERE id = ?")) {
             for (Map.Entry<Long, Row> entry : rows.entrySet()) {

@@ -1,5 +1,6 @@
-package io.bsocial.web.account;
+package io.bsocial.web.account.internal;
 
+import io.bsocial.web.account.SessionStarter;
 import java.util.List;
 import java.util.Map;
 
