@@ -13,6 +13,7 @@ import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Accounts;
 import io.bsocial.web.account.UserView;
+import io.bsocial.web.follow.internal.FollowRepository;
 import io.bsocial.web.support.InvalidInputException;
 import io.bsocial.web.support.NotFoundException;
 

@@ -1,8 +1,9 @@
 package io.bsocial.web.account.internal;
 
+import java.time.Instant;
+
 import io.bsocial.web.account.AccountView;
 import io.bsocial.web.account.UserView;
-import java.time.Instant;
 
 /** A registered user as stored. Internal: the password hash never leaves the account module. */
 public record Account(long id, String username, String email, String firstName, String lastName,

@@ -1,6 +1,5 @@
 package io.bsocial.web.account.internal;
 
-import io.bsocial.web.account.AccountView;
 import java.net.URI;
 
 import org.springframework.http.MediaType;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.AccountView;
 import io.bsocial.web.support.NotFoundException;
 
 @RestController

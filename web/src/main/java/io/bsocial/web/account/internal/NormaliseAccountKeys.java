@@ -1,6 +1,5 @@
 package io.bsocial.web.account.internal;
 
-import io.bsocial.web.account.AccountKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +18,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import io.bsocial.web.account.AccountKey;
 
 /**
  * Migration 8: recomputes every account's keys with {@link AccountKey} (NFKC, then lower case),

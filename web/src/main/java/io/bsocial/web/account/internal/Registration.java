@@ -1,6 +1,5 @@
 package io.bsocial.web.account.internal;
 
-import io.bsocial.web.account.AccountKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.UserRegistered;
 import io.bsocial.shared.sql.SqlTime;
+import io.bsocial.web.account.AccountKey;
 import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;
 import io.bsocial.web.support.InputValidator;

@@ -1,6 +1,5 @@
 package io.bsocial.web.account.internal;
 
-import io.bsocial.web.account.SessionStarter;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,7 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.SessionStarter;
 import io.bsocial.web.support.ApiProblem;
 import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;

@@ -17,10 +17,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.shared.events.EventTopics;
+import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.KafkaRecorder;
-import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 

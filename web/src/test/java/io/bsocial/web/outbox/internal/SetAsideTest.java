@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.EventTopics;
@@ -34,7 +35,6 @@ import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.KafkaRecorder;
-import tools.jackson.databind.JsonNode;
 
 /**
  * An entry Kafka refuses for what it is (bigger than the producer's {@code max.request.size}, set
