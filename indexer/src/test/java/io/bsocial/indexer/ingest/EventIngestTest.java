@@ -25,11 +25,12 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
-import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchHttp;
+import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchNodes;
+import io.bsocial.shared.testing.DeadLetterTopic;
+import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
@@ -38,8 +39,7 @@ import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserRegistered;
-import io.bsocial.shared.testing.DeadLetterTopic;
-import io.bsocial.shared.testing.TcpForwarder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The indexer between a real Kafka broker and a real OpenSearch node. It reaches the node through

@@ -34,7 +34,6 @@ import org.springframework.session.SessionRepository;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
-import tools.jackson.databind.JsonNode;
 
 import io.bsocial.notifier.NotifierApplication;
 import io.bsocial.notifier.NotifierTest;
@@ -42,11 +41,12 @@ import io.bsocial.notifier.support.Events;
 import io.bsocial.notifier.support.Http;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
-import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.EventJson;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.UserLoggedOut;
+import io.bsocial.shared.events.Actor;
+import tools.jackson.databind.JsonNode;
 
 /** STOMP clients authenticated by a real session cookie, as a browser tab of web would be. */
 @NotifierTest
