@@ -27,9 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.WebIntegrationTest;
-import io.bsocial.web.comment.CommentService;
+import io.bsocial.web.comment.internal.CommentService;
 import io.bsocial.web.follow.FollowService;
-import io.bsocial.web.post.PostService;
+import io.bsocial.web.post.Posts;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.KafkaRecorder;
 import io.bsocial.web.support.TestUsers;
@@ -54,7 +54,7 @@ class ConcurrentWritesTest {
     int port;
 
     @Autowired
-    PostService posts;
+    Posts posts;
 
     @Autowired
     CommentService comments;
