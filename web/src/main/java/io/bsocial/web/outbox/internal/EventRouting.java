@@ -2,8 +2,12 @@ package io.bsocial.web.outbox.internal;
 
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
+import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostUpdated;
 import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
@@ -31,6 +35,18 @@ final class EventRouting {
         }
         if (event instanceof CommentCreated comment) {
             return new Route(EventTopics.COMMENT_CREATED, String.valueOf(comment.postId()));
+        }
+        if (event instanceof PostUpdated post) {
+            return new Route(EventTopics.POST_UPDATED, String.valueOf(post.postId()));
+        }
+        if (event instanceof PostDeleted post) {
+            return new Route(EventTopics.POST_DELETED, String.valueOf(post.postId()));
+        }
+        if (event instanceof CommentUpdated comment) {
+            return new Route(EventTopics.COMMENT_UPDATED, String.valueOf(comment.postId()));
+        }
+        if (event instanceof CommentDeleted comment) {
+            return new Route(EventTopics.COMMENT_DELETED, String.valueOf(comment.postId()));
         }
         String topic;
         if (event instanceof UserRegistered) {

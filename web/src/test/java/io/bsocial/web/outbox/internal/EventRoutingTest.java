@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
+import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostUpdated;
 import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
@@ -32,7 +36,11 @@ class EventRoutingTest {
             UserFollowed.of(ADA, 8, "grace", NOW),
             UserUnfollowed.of(ADA, 8, "grace", NOW),
             PostCreated.of(ADA, 41, "Notes", NOW),
-            CommentCreated.of(ADA, 41, 9001, "Bravo", 8, "grace", NOW));
+            CommentCreated.of(ADA, 41, 9001, "Bravo", 8, "grace", NOW),
+            PostUpdated.of(ADA, 41, "Notes, edited", NOW),
+            PostDeleted.of(ADA, 41, NOW),
+            CommentUpdated.of(ADA, 41, 9001, "Bravo!", NOW),
+            CommentDeleted.of(ADA, 41, 9001, 8, NOW));
 
     @Test
     void aUsersEventsAreKeyedByThatUser() {
@@ -47,6 +55,10 @@ class EventRoutingTest {
     void aPostAndItsCommentsShareThePostsKey() {
         assertThat(EventRouting.of(ONE_OF_EACH.get(5))).isEqualTo(new Route(EventTopics.POST_CREATED, "41"));
         assertThat(EventRouting.of(ONE_OF_EACH.get(6))).isEqualTo(new Route(EventTopics.COMMENT_CREATED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(7))).isEqualTo(new Route(EventTopics.POST_UPDATED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(8))).isEqualTo(new Route(EventTopics.POST_DELETED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(9))).isEqualTo(new Route(EventTopics.COMMENT_UPDATED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(10))).isEqualTo(new Route(EventTopics.COMMENT_DELETED, "41"));
     }
 
     @Test
