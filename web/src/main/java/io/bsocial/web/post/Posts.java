@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.PostCreated;
+import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostUpdated;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Accounts;
@@ -55,7 +57,7 @@ public class Posts {
 
     /** The post if {@code viewer} may see it; absent and invisible posts are the same 404. */
     public Post visible(long postId, SessionUser viewer) {
-        return posts.findVisible(postId, viewer.id()).orElseThrow(() -> new NotFoundException("No such post."));
+        return posts.findVisible(postId, viewer.id()).orElseThrow(Posts::notFound);
     }
 
     /** The post, if it exists and {@code viewerId} may see it. */
@@ -78,8 +80,80 @@ public class Posts {
         return posts.visibleContents(postIds, viewerId);
     }
 
-    /** Counted on write, in the commenter's transaction, so that no page of posts counts comments. */
-    public void countComment(long postId) {
-        posts.countComment(postId);
+    /**
+     * Counted on write, in the commenter's transaction, so that no page of posts counts comments.
+     * Takes the post's row lock; false when the post is gone (deleted in the meantime).
+     */
+    public boolean countComment(long postId) {
+        return posts.countComment(postId);
+    }
+
+    /** A deleted comment no longer counts, in the deleter's transaction. */
+    public void uncountComment(long postId) {
+        posts.uncountComment(postId);
+    }
+
+    /** Takes the post's row lock for the rest of the transaction; false when the post is gone. */
+    public boolean lock(long postId) {
+        return posts.lock(postId);
+    }
+
+    /**
+     * The author's new text. Absent or invisible: 404; visible but someone else's: 403; text as
+     * for creating. The same text again changes nothing (not even "edited") and publishes nothing.
+     */
+    @Transactional
+    public Post edit(SessionUser editor, long postId, String content) {
+        Post post = authored(postId, editor);
+        String text = TextInput.require(content, "content", "A post", MAX_LENGTH);
+        if (text.equals(post.content())) {
+            return post;
+        }
+        Instant now = SqlTime.now(clock);
+        if (!posts.update(postId, text, now)) {
+            throw notFound();
+        }
+        events.publishEvent(PostUpdated.of(accounts.actor(editor.id()), postId, text, now));
+        return posts.findVisible(postId, editor.id()).orElseThrow();
+    }
+
+    /**
+     * Deletes the author's post and its comments. Idempotent for the author: a post they already
+     * deleted (also by a concurrent request) answers as the first delete did, and publishes
+     * nothing. For anyone else a deleted post is as absent as one that never existed: 404.
+     */
+    @Transactional
+    public void delete(SessionUser author, long postId) {
+        Optional<Post> post = posts.findVisible(postId, author.id());
+        if (post.isEmpty()) {
+            if (posts.deletedBy(postId, author.id())) {
+                return;
+            }
+            throw notFound();
+        }
+        if (!post.get().isBy(author.id())) {
+            throw new NotTheAuthorException("Only its author can delete a post.");
+        }
+        if (!posts.lock(postId)) {
+            return; // deleted by a concurrent request of the author's, which published the event
+        }
+        Instant now = SqlTime.now(clock);
+        // Published before the row goes: the comment feature deletes the post's comments in this
+        // transaction as it hears of it (they reference the post), and the outbox records it.
+        events.publishEvent(PostDeleted.of(accounts.actor(author.id()), postId, now));
+        posts.delete(postId, author.id(), now);
+    }
+
+    /** The post if {@code user} may see it and wrote it: 404 when invisible, 403 when someone else's. */
+    public Post authored(long postId, SessionUser user) {
+        Post post = visible(postId, user);
+        if (!post.isBy(user.id())) {
+            throw new NotTheAuthorException("Only its author can change a post.");
+        }
+        return post;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("No such post.");
     }
 }

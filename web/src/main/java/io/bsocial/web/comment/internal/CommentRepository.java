@@ -75,6 +75,45 @@ class CommentRepository {
                 .query(Comment::map).list();
     }
 
+    /** The comment, if it is one of this post's. */
+    Optional<Comment> find(long postId, long commentId) {
+        return jdbc.sql("SELECT " + Comment.COLUMNS + """
+                         FROM comments c JOIN users u ON u.id = c.author_id
+                        WHERE c.id = :id AND c.post_id = :post""")
+                .param("id", commentId).param("post", postId)
+                .query(Comment::map).optional();
+    }
+
+    /** False when the comment is no longer there. */
+    boolean update(long commentId, String content, Instant editedAt) {
+        return jdbc.sql("UPDATE comments SET content = :content, edited_at = :at WHERE id = :id")
+                .param("content", content).param("at", SqlTime.of(editedAt)).param("id", commentId).update() == 1;
+    }
+
+    /** Removes the comment and leaves its tombstone; false when it was no longer there. */
+    boolean delete(long commentId, Instant deletedAt) {
+        int tombstones = jdbc.sql("""
+                INSERT INTO deleted_comments (id, post_id, author_id, deleted_at)
+                SELECT id, post_id, author_id, :at FROM comments WHERE id = :id""")
+                .param("at", SqlTime.of(deletedAt)).param("id", commentId).update();
+        return tombstones == 1 && jdbc.sql("DELETE FROM comments WHERE id = ?").param(commentId).update() == 1;
+    }
+
+    /** Removes every comment of a post, leaving their tombstones (the post itself goes next). */
+    void deleteAllOf(long postId, Instant deletedAt) {
+        jdbc.sql("""
+                INSERT INTO deleted_comments (id, post_id, author_id, deleted_at)
+                SELECT id, post_id, author_id, :at FROM comments WHERE post_id = :post""")
+                .param("at", SqlTime.of(deletedAt)).param("post", postId).update();
+        jdbc.sql("DELETE FROM comments WHERE post_id = ?").param(postId).update();
+    }
+
+    /** Whether this user's comment was deleted (by them, or with its post). */
+    boolean deletedBy(long postId, long commentId, long authorId) {
+        return jdbc.sql("SELECT COUNT(*) FROM deleted_comments WHERE id = ? AND post_id = ? AND author_id = ?")
+                .param(commentId).param(postId).param(authorId).query(Long.class).single() > 0;
+    }
+
     /** Where a comment sits in its post's list; empty when the post has no such comment. */
     Optional<Cursor> position(long postId, long commentId) {
         return jdbc.sql("SELECT created_at, id FROM comments WHERE id = :id AND post_id = :post")

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Accounts;
@@ -19,8 +21,10 @@ import io.bsocial.web.account.UserView;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
+import io.bsocial.web.post.NotTheAuthorException;
 import io.bsocial.web.post.Post;
 import io.bsocial.web.post.Posts;
+import io.bsocial.web.support.NotFoundException;
 import io.bsocial.web.support.TextInput;
 
 /** Comments on posts the commenter may see (the same visibility as reading the post). */
@@ -49,12 +53,84 @@ public class CommentService {
         Post post = posts.visible(postId, author);
         String text = TextInput.require(content, "content", "A comment", MAX_LENGTH);
         Instant now = SqlTime.now(clock);
+        // Counting first takes the post's row lock: a delete of the post in the meantime makes it a 404.
+        if (!posts.countComment(post.id())) {
+            throw new NotFoundException("No such post.");
+        }
         long id = comments.insert(post.id(), author.id(), text, now);
-        posts.countComment(post.id());
         events.publishEvent(CommentCreated.of(accounts.actor(author.id()), post.id(), id, text, post.author().id(),
                 post.author().username(), now));
         UserView commenter = new UserView(author.id(), author.username(), author.firstName(), author.lastName());
-        return new Comment(id, post.id(), commenter, text, now);
+        return new Comment(id, post.id(), commenter, text, now, null);
+    }
+
+    /**
+     * The author's new text, under the same rules as the post's: 404 when the post is not visible
+     * or has no such comment, 403 when it is someone else's, 400 for text a new comment could not
+     * have. The same text again changes nothing and publishes nothing.
+     */
+    @Transactional
+    public Comment edit(SessionUser editor, long postId, long commentId, String content) {
+        Comment comment = authored(editor, postId, commentId);
+        String text = TextInput.require(content, "content", "A comment", MAX_LENGTH);
+        if (text.equals(comment.content())) {
+            return comment;
+        }
+        Instant now = SqlTime.now(clock);
+        if (!comments.update(commentId, text, now)) {
+            throw notFound();
+        }
+        events.publishEvent(CommentUpdated.of(accounts.actor(editor.id()), postId, commentId, text, now));
+        return new Comment(commentId, postId, comment.author(), text, comment.createdAt(), now);
+    }
+
+    /**
+     * Deletes the author's comment and uncounts it. Idempotent for its author (also when it went
+     * with its post); 404 for anyone else once it is gone, 403 while it is someone else's.
+     */
+    @Transactional
+    public void delete(SessionUser author, long postId, long commentId) {
+        Optional<Post> post = posts.findVisible(postId, author.id());
+        Optional<Comment> comment = post.flatMap(visible -> comments.find(visible.id(), commentId));
+        if (comment.isEmpty()) {
+            if (comments.deletedBy(postId, commentId, author.id())) {
+                return;
+            }
+            throw notFound();
+        }
+        if (!comment.get().isBy(author.id())) {
+            throw new NotTheAuthorException("Only its author can delete a comment.");
+        }
+        Instant now = SqlTime.now(clock);
+        // The post's lock first, as a delete of the post takes it: the two never deadlock. Either
+        // finding it gone means a concurrent delete already did the work and published it.
+        if (!posts.lock(postId) || !comments.delete(commentId, now)) {
+            return;
+        }
+        posts.uncountComment(postId);
+        events.publishEvent(CommentDeleted.of(accounts.actor(author.id()), postId, commentId,
+                post.get().author().id(), now));
+    }
+
+    /** The comment if {@code viewer} may see its post and it is one of that post's; else 404. */
+    @Transactional(readOnly = true)
+    public Comment visible(SessionUser viewer, long postId, long commentId) {
+        return posts.findVisible(postId, viewer.id()).flatMap(post -> comments.find(post.id(), commentId))
+                .orElseThrow(CommentService::notFound);
+    }
+
+    /** The comment if {@code user} may see it and wrote it: 404 when invisible, 403 when someone else's. */
+    @Transactional(readOnly = true)
+    public Comment authored(SessionUser user, long postId, long commentId) {
+        Comment comment = visible(user, postId, commentId);
+        if (!comment.isBy(user.id())) {
+            throw new NotTheAuthorException("Only its author can change a comment.");
+        }
+        return comment;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("No such comment.");
     }
 
     /**

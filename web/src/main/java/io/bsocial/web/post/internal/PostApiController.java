@@ -5,7 +5,9 @@ import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,5 +36,16 @@ class PostApiController {
     @GetMapping("/api/posts/{id}")
     Post show(@AuthenticationPrincipal SessionUser me, @PathVariable long id) {
         return posts.visible(id, me);
+    }
+
+    @PatchMapping(path = "/api/posts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Post edit(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @RequestBody ContentRequest body) {
+        return posts.edit(me, id, body.content());
+    }
+
+    @DeleteMapping("/api/posts/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal SessionUser me, @PathVariable long id) {
+        posts.delete(me, id);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -72,8 +72,44 @@ public class PostRepository {
         return contents;
     }
 
-    /** Counted on write so that no page of posts ever has to count comments. */
-    public void countComment(long postId) {
-        jdbc.sql("UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?").param(postId).update();
+    /**
+     * Counted on write so that no page of posts ever has to count comments. False when the post is
+     * gone (deleted while the comment was being written): taking the post's row lock first orders
+     * a new comment against a concurrent delete of its post.
+     */
+    public boolean countComment(long postId) {
+        return jdbc.sql("UPDATE posts SET comment_count = comment_count + 1 WHERE id = ?").param(postId).update() == 1;
+    }
+
+    public void uncountComment(long postId) {
+        jdbc.sql("UPDATE posts SET comment_count = comment_count - 1 WHERE id = ?").param(postId).update();
+    }
+
+    /**
+     * Locks the post's row for the rest of the transaction; false when it no longer exists. Every
+     * delete (of a post or of one of its comments) locks the post first, so that they are ordered
+     * and never deadlock.
+     */
+    public boolean lock(long postId) {
+        return !jdbc.sql("SELECT id FROM posts WHERE id = ? FOR UPDATE").param(postId).query(Long.class).list().isEmpty();
+    }
+
+    /** False when the post is no longer there. */
+    public boolean update(long postId, String content, Instant editedAt) {
+        return jdbc.sql("UPDATE posts SET content = :content, edited_at = :at WHERE id = :id")
+                .param("content", content).param("at", SqlTime.of(editedAt)).param("id", postId).update() == 1;
+    }
+
+    /** Removes the post (its comments must be gone already) and leaves its tombstone. */
+    public void delete(long postId, long authorId, Instant deletedAt) {
+        jdbc.sql("DELETE FROM posts WHERE id = ?").param(postId).update();
+        jdbc.sql("INSERT INTO deleted_posts (id, author_id, deleted_at) VALUES (:id, :author, :at)")
+                .param("id", postId).param("author", authorId).param("at", SqlTime.of(deletedAt)).update();
+    }
+
+    /** Whether this user deleted this post: their repeated DELETE is answered like the first. */
+    public boolean deletedBy(long postId, long authorId) {
+        return jdbc.sql("SELECT COUNT(*) FROM deleted_posts WHERE id = ? AND author_id = ?")
+                .param(postId).param(authorId).query(Long.class).single() > 0;
     }
 }

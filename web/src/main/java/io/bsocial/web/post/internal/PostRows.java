@@ -12,7 +12,7 @@ final class PostRows {
 
     /** The columns {@link #map} reads. */
     static final String COLUMNS = """
-            p.id, p.content, p.created_at, p.comment_count,
+            p.id, p.content, p.created_at, p.edited_at, p.comment_count,
             u.id AS author_id, u.username AS author_username,
             u.first_name AS author_first_name, u.last_name AS author_last_name
             """;
@@ -24,6 +24,6 @@ final class PostRows {
         UserView author = new UserView(rs.getLong("author_id"), rs.getString("author_username"),
                 rs.getString("author_first_name"), rs.getString("author_last_name"));
         return new Post(rs.getLong("id"), author, rs.getString("content"), SqlTime.instant(rs, "created_at"),
-                rs.getInt("comment_count"));
+                SqlTime.instantOrNull(rs, "edited_at"), rs.getInt("comment_count"));
     }
 }
