@@ -16,6 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,6 +49,8 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        // The Kafka clients log every configuration at INFO: the console is for the figures.
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         String which = args.length == 0 ? "small" : args[0];
         try {
             Settings settings = Settings.from(System.getenv());

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -49,10 +49,11 @@ final class KafkaProbes {
         config.put("group.id", "bench-events-" + UUID.randomUUID());
         config.put("auto.offset.reset", "latest");
         CountDownLatch assigned = new CountDownLatch(1);
+        AtomicBoolean listening = new AtomicBoolean(true);
         Thread consumer = new Thread(() -> {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
                 c.subscribe(List.of(POSTS_TOPIC));
-                while (!Thread.currentThread().isInterrupted()) {
+                while (listening.get()) {
                     var records = c.poll(Duration.ofMillis(20));
                     if (!c.assignment().isEmpty()) {
                         assigned.countDown();
@@ -65,8 +66,6 @@ final class KafkaProbes {
                         }
                     }
                 }
-            } catch (InterruptException stopped) {
-                // the probe is done
             }
         });
         consumer.start();
@@ -85,8 +84,8 @@ final class KafkaProbes {
         while (!seenAt.keySet().containsAll(createdAt.keySet()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        consumer.interrupt();
-        consumer.join(10_000);
+        listening.set(false); // the consumer leaves its group and closes (an interrupt would fail its close)
+        consumer.join(30_000);
         List<Double> latencies = new ArrayList<>();
         createdAt.forEach((id, created) -> {
             Long seen = seenAt.get(id);

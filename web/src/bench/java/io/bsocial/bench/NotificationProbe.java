@@ -113,6 +113,10 @@ final class NotificationProbe {
         @Override
         public void handleFrame(StompHeaders headers, Object payload) {
             long now = System.nanoTime();
+            if (payload == null) { // a frame without a body (an ERROR without a message)
+                System.err.println("STOMP frame without a body: " + headers);
+                return;
+            }
             String body = new String((byte[]) payload, StandardCharsets.UTF_8);
             if (headers.getDestination() == null) { // an ERROR frame: the notifier refused the session
                 System.err.println("STOMP refused: " + headers + " " + body);
