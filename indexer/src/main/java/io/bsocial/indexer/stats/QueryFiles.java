@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,16 @@ public class QueryFiles {
     QueryFiles(ResourceLoader resources, QueriesProperties properties) {
         this.resources = resources;
         this.properties = properties;
+    }
+
+    /** The names of the file's placeholders, each once, in alphabetical order. */
+    public Set<String> parameters(String name) {
+        Matcher placeholder = PLACEHOLDER.matcher(loaded.computeIfAbsent(name, this::read));
+        Set<String> names = new TreeSet<>();
+        while (placeholder.find()) {
+            names.add(placeholder.group(1));
+        }
+        return names;
     }
 
     /** The file {@code name}.json with every placeholder replaced. */

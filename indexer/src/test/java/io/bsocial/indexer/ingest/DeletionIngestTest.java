@@ -36,7 +36,13 @@ import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchHttp;
 import io.bsocial.indexer.support.SearchNodes;
 import io.bsocial.shared.events.BsocialEvent;
+import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventJson;
+import io.bsocial.shared.events.PostCreated;
+import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostUpdated;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -176,7 +182,8 @@ class DeletionIngestTest {
         List<RecordMetadata> sent = new ArrayList<>();
         for (BsocialEvent event : events) {
             try {
-                sent.add(kafka.send(event.topic(), event.key(), EventJson.write(event)).get(10, TimeUnit.SECONDS).getRecordMetadata());
+                sent.add(kafka.send(topicOf(event), postKeyOf(event), EventJson.write(event)).get(10, TimeUnit.SECONDS)
+                        .getRecordMetadata());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -197,5 +204,31 @@ class DeletionIngestTest {
                         && committed.get(end.getKey()).offset() >= end.getValue());
             });
         }
+    }
+
+    /** As web routes them: each type on its own topic ({@code bsocial.<type>}). */
+    private static String topicOf(BsocialEvent event) {
+        return "bsocial." + event.eventType();
+    }
+
+    /** As web keys them: every post and comment event by its post, so that a post's events keep their order. */
+    private static String postKeyOf(BsocialEvent event) {
+        long postId;
+        if (event instanceof PostCreated e) {
+            postId = e.postId();
+        } else if (event instanceof PostUpdated e) {
+            postId = e.postId();
+        } else if (event instanceof PostDeleted e) {
+            postId = e.postId();
+        } else if (event instanceof CommentCreated e) {
+            postId = e.postId();
+        } else if (event instanceof CommentUpdated e) {
+            postId = e.postId();
+        } else if (event instanceof CommentDeleted e) {
+            postId = e.postId();
+        } else {
+            throw new IllegalArgumentException("not a post or comment event: " + event.eventType());
+        }
+        return String.valueOf(postId);
     }
 }

@@ -82,14 +82,17 @@ class EventIngestTest {
     @Test
     void everyEventBecomesADocumentWithItsEventIdAsIdAndExplicitlyMappedFields() {
         Actor ada = actor();
-        List<BsocialEvent> events = List.of(
-                UserRegistered.of(ada, "Ada", "Lovelace", now()),
-                PostCreated.of(ada, 41, "Notes on the engine", now()),
-                CommentCreated.of(actor(), 41, 9001, "Bravo", ada.userId(), ada.username(), now()),
-                UserFollowed.of(actor(), ada.userId(), ada.username(), now()));
-        events.forEach(this::publish);
+        UserRegistered registered = UserRegistered.of(ada, "Ada", "Lovelace", now());
+        PostCreated post = PostCreated.of(ada, 41, "Notes on the engine", now());
+        CommentCreated comment = CommentCreated.of(actor(), 41, 9001, "Bravo", ada.userId(), ada.username(), now());
+        UserFollowed followed = UserFollowed.of(actor(), ada.userId(), ada.username(), now());
+        // Topics and keys as web's outbox routes them: a user's events by user, a post's by post.
+        publish(EventTopics.USER_REGISTERED, registered, registered.userId());
+        publish(EventTopics.POST_CREATED, post, post.postId());
+        publish(EventTopics.COMMENT_CREATED, comment, comment.postId());
+        publish(EventTopics.USER_FOLLOWED, followed, followed.userId());
 
-        for (BsocialEvent event : events) {
+        for (BsocialEvent event : List.of(registered, post, comment, followed)) {
             JsonNode document = awaitDocument(event.eventId().toString());
             assertThat(document.path("_index").asString()).isEqualTo(INDEX);
             assertThat(document.path("_source")).isEqualTo(EventJson.tree(EventJson.write(event)));
@@ -218,8 +221,13 @@ class EventIngestTest {
         return new Actor(id, "user" + id, "user" + id + "@example.com");
     }
 
-    private void publish(BsocialEvent event) {
-        publishRaw(event.topic(), EventJson.write(event), event.key());
+    private void publish(String topic, BsocialEvent event, long key) {
+        publishRaw(topic, EventJson.write(event), String.valueOf(key));
+    }
+
+    /** A post event on its topic under the post's key, as web publishes it. */
+    private void publish(PostCreated post) {
+        publish(EventTopics.POST_CREATED, post, post.postId());
     }
 
     private void publishRaw(String topic, String value) {

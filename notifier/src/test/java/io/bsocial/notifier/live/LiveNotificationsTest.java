@@ -185,7 +185,7 @@ class LiveNotificationsTest {
             List<Long> sent = new ArrayList<>();
             for (int partition = 0; partition < 3; partition++) {
                 CommentCreated comment = comment("to partition " + partition);
-                kafka.send(EventTopics.COMMENT_CREATED, partition, comment.key(), EventJson.write(comment))
+                kafka.send(EventTopics.COMMENT_CREATED, partition, String.valueOf(comment.postId()), EventJson.write(comment))
                         .get(10, TimeUnit.SECONDS);
                 sent.add(comment.commentId());
             }

@@ -11,6 +11,8 @@ import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.EventJson;
+import io.bsocial.shared.events.EventTopics;
+import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.events.UserRegistered;
 
 /** Publishes events as web does (same records, same JSON, same keys) to the test broker. */
@@ -35,8 +37,21 @@ public final class Events {
         return UserRegistered.of(new Actor(id, username, username + "@example.com"), first, last, Instant.now());
     }
 
-    public static void publish(KafkaTemplate<String, String> kafka, BsocialEvent event) {
-        publishRaw(kafka, event.topic(), event.key(), EventJson.write(event));
+    /** A comment on its topic, keyed by its post as web's outbox keys it. */
+    public static void publish(KafkaTemplate<String, String> kafka, CommentCreated comment) {
+        publish(kafka, EventTopics.COMMENT_CREATED, comment.postId(), comment);
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, UserRegistered user) {
+        publish(kafka, EventTopics.USER_REGISTERED, user.userId(), user);
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, UserLoggedOut logout) {
+        publish(kafka, EventTopics.USER_LOGGED_OUT, logout.userId(), logout);
+    }
+
+    private static void publish(KafkaTemplate<String, String> kafka, String topic, long key, BsocialEvent event) {
+        publishRaw(kafka, topic, String.valueOf(key), EventJson.write(event));
     }
 
     public static void publishRaw(KafkaTemplate<String, String> kafka, String topic, String key, String value) {

@@ -5,7 +5,9 @@ import java.util.UUID;
 
 /**
  * A fact that happened in bSocial, as it travels over Kafka. The fields every message carries;
- * {@code userId}, {@code username} and {@code email} always describe the actor.
+ * {@code userId}, {@code username} and {@code email} always describe the actor. The records are
+ * the wire format only: which topic and record key an event gets is decided where it is published
+ * (web's {@code outbox.internal.EventRouting}); the topic names are in {@link EventTopics}.
  */
 public sealed interface BsocialEvent
         permits UserRegistered, UserLoggedIn, UserLoggedOut, UserFollowed, UserUnfollowed, PostCreated, CommentCreated,
@@ -22,12 +24,6 @@ public sealed interface BsocialEvent
     String username();
 
     String email();
-
-    /** The topic this event is published to. */
-    String topic();
-
-    /** The Kafka record key: the entity whose events must stay in order. */
-    String key();
 
     static void requireType(String actual, String expected) {
         if (!expected.equals(actual)) {

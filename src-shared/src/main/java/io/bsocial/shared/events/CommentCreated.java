@@ -17,16 +17,6 @@ public record CommentCreated(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.COMMENT_CREATED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(postId);
-    }
-
     public static CommentCreated of(Actor actor, long postId, long commentId, String content,
             long postAuthorId, String postAuthorUsername, Instant at) {
         return new CommentCreated(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(),

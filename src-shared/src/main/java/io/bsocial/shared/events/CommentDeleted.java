@@ -17,16 +17,6 @@ public record CommentDeleted(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.COMMENT_DELETED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(postId);
-    }
-
     public static CommentDeleted of(Actor actor, long postId, long commentId, long postAuthorId, Instant at) {
         return new CommentDeleted(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(),
                 postId, commentId, postAuthorId);

@@ -14,16 +14,6 @@ public record CommentUpdated(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.COMMENT_UPDATED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(postId);
-    }
-
     public static CommentUpdated of(Actor actor, long postId, long commentId, String content, Instant at) {
         return new CommentUpdated(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(),
                 postId, commentId, content);

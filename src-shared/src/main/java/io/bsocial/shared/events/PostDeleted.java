@@ -14,16 +14,6 @@ public record PostDeleted(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.POST_DELETED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(postId);
-    }
-
     public static PostDeleted of(Actor actor, long postId, Instant at) {
         return new PostDeleted(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(), postId);
     }

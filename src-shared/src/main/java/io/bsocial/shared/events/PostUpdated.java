@@ -14,16 +14,6 @@ public record PostUpdated(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.POST_UPDATED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(postId);
-    }
-
     public static PostUpdated of(Actor actor, long postId, String content, Instant at) {
         return new PostUpdated(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(),
                 postId, content);

@@ -13,16 +13,6 @@ public record UserLoggedIn(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.USER_LOGGED_IN;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(userId);
-    }
-
     public static UserLoggedIn of(Actor actor, Instant at) {
         return new UserLoggedIn(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email());
     }

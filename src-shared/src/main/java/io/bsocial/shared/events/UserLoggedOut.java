@@ -13,16 +13,6 @@ public record UserLoggedOut(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.USER_LOGGED_OUT;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(userId);
-    }
-
     public static UserLoggedOut of(Actor actor, Instant at) {
         return new UserLoggedOut(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email());
     }

@@ -14,16 +14,6 @@ public record UserRegistered(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.USER_REGISTERED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(userId);
-    }
-
     public static UserRegistered of(Actor actor, String firstName, String lastName, Instant registeredAt) {
         return new UserRegistered(UUID.randomUUID(), TYPE, registeredAt, actor.userId(), actor.username(),
                 actor.email(), firstName, lastName, registeredAt);

@@ -14,16 +14,6 @@ public record UserUnfollowed(UUID eventId, String eventType, Instant timestamp,
         BsocialEvent.requireType(eventType, TYPE);
     }
 
-    @Override
-    public String topic() {
-        return EventTopics.USER_UNFOLLOWED;
-    }
-
-    @Override
-    public String key() {
-        return String.valueOf(userId);
-    }
-
     public static UserUnfollowed of(Actor actor, long followedUserId, String followedUsername, Instant at) {
         return new UserUnfollowed(UUID.randomUUID(), TYPE, at, actor.userId(), actor.username(), actor.email(),
                 followedUserId, followedUsername);

@@ -28,4 +28,10 @@ public final class SqlTime {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
+
+    /** The instant in a nullable column (a time that may not have happened yet), or null. */
+    public static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
 }

@@ -13,9 +13,6 @@ import io.bsocial.web.support.TextInput;
  */
 public final class AccountKey {
 
-    /** The width of the {@code users.email_key} column: a longer key is refused at registration. */
-    static final int MAX_EMAIL_KEY = 254;
-
     private AccountKey() {
     }
 
@@ -31,17 +28,5 @@ public final class AccountKey {
      */
     public static boolean canMatch(String key) {
         return TextInput.isAllowed(key, TextInput.Kind.SINGLE_LINE);
-    }
-
-    /**
-     * The key cut to a column's width for prefix search. Counted in UTF-16 units (what H2 counts;
-     * PostgreSQL counts code points, never more) and never between the halves of a surrogate pair.
-     */
-    static String prefix(String key, int width) {
-        if (key.length() <= width) {
-            return key;
-        }
-        int end = Character.isLowSurrogate(key.charAt(width)) ? width - 1 : width;
-        return key.substring(0, end);
     }
 }

@@ -11,8 +11,9 @@ import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserUnfollowed;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
-import io.bsocial.web.account.Account;
-import io.bsocial.web.account.AccountRepository;
+import io.bsocial.web.account.Accounts;
+import io.bsocial.web.account.UserView;
+import io.bsocial.web.follow.internal.FollowRepository;
 import io.bsocial.web.support.InvalidInputException;
 import io.bsocial.web.support.NotFoundException;
 
@@ -21,11 +22,11 @@ import io.bsocial.web.support.NotFoundException;
 public class FollowService {
 
     private final FollowRepository follows;
-    private final AccountRepository accounts;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FollowService(FollowRepository follows, AccountRepository accounts, ApplicationEventPublisher events, Clock clock) {
+    FollowService(FollowRepository follows, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.follows = follows;
         this.accounts = accounts;
@@ -34,7 +35,7 @@ public class FollowService {
 
     @Transactional
     public void follow(SessionUser me, String username) {
-        Account target = existing(username);
+        UserView target = existing(username);
         if (target.id() == me.id()) {
             throw new InvalidInputException("username", "You cannot follow yourself.");
         }
@@ -46,14 +47,14 @@ public class FollowService {
 
     @Transactional
     public void unfollow(SessionUser me, String username) {
-        Account target = existing(username);
+        UserView target = existing(username);
         if (follows.unfollow(me.id(), target.id())) {
             events.publishEvent(UserUnfollowed.of(accounts.actor(me.id()), target.id(), target.username(),
                     SqlTime.now(clock)));
         }
     }
 
-    private Account existing(String username) {
-        return accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("No such user."));
+    private UserView existing(String username) {
+        return accounts.byUsername(username).orElseThrow(() -> new NotFoundException("No such user."));
     }
 }

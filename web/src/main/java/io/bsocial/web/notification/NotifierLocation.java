@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
+import io.bsocial.web.notification.internal.NotifierProperties;
+
 /** The notifier's address as a page loaded by {@code request} must use it: HTTP and WebSocket. */
 @Component
 public class NotifierLocation {

@@ -1,5 +1,5 @@
 package io.bsocial.web.support;
 
-/** The JSON body of {@code POST /api/posts} and {@code POST /api/posts/{id}/comments}. */
+/** The JSON body that writes a post or a comment: {@code POST} to create, {@code PATCH} to edit. */
 public record ContentRequest(String content) {
 }

@@ -90,6 +90,20 @@ class AccessibilityIT extends EndToEnd {
         browser.click("#notification-bell");
         browser.waitFor(d -> d.findElement(By.id("notification-list")).isDisplayed());
         check("/ (bell open)", violations);
+        // One's own items: the Edit / Delete menu open, a post being edited, the delete confirmation.
+        browser.open("/posts/" + post);
+        browser.click("#post-menu-" + post);
+        browser.waitFor(d -> d.findElement(By.cssSelector("#post-" + post + " .dropdown-menu")).isDisplayed());
+        check("/posts/" + post + " (menu open)", violations);
+        browser.click("#post-" + post + " .edit-item");
+        browser.find("#post-edit-content-" + post);
+        check("/posts/" + post + " (editing)", violations);
+        browser.open("/");
+        browser.click("#post-menu-" + post);
+        browser.click("#post-" + post + " .delete-item");
+        browser.waitFor(d -> d.findElement(By.id("delete-dialog")).isDisplayed()
+                && "delete-cancel".equals(browser.script("return document.activeElement.id;")));
+        check("/ (delete dialog)", violations);
         if (screen == Screen.PHONE) {
             // On a phone the links live in the collapsed menu: check them opened too.
             browser.open("/");

@@ -3,15 +3,18 @@ package io.bsocial.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.WebDriver;
@@ -23,6 +26,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A real headless Chromium driven by Selenium. The browser and driver are Debian's
@@ -214,6 +218,23 @@ public final class Browser implements AutoCloseable {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
+    }
+
+    /** The current value of a form field (what was typed, not the attribute). */
+    public String value(String css) {
+        return driver.findElement(By.cssSelector(css)).getDomProperty("value");
+    }
+
+    /** The id of the element that has the keyboard focus. */
+    public String focusedId() {
+        return (String) driver.executeScript("return document.activeElement && document.activeElement.id;");
+    }
+
+    /** Deletes this browser's session from the shared store, as its expiry would. */
+    public void expireSession(JdbcClient jdbc) {
+        Cookie cookie = driver.manage().getCookieNamed("SESSION");
+        String sessionId = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+        assertThat(jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(sessionId).update()).isEqualTo(1);
     }
 
     /** Fails unless the element is wholly inside the visible viewport: on a phone, not cut off or off-screen. */

@@ -2,10 +2,8 @@ package io.bsocial.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.devtools.NetworkInterceptor;
@@ -67,7 +64,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         long postId = TestUsers.post(api, author, "Talk to me");
         List<Long> comments = new ArrayList<>();
         for (int i = 1; i <= 25; i++) {
-            comments.add(comment(api, reader, postId, "Reply " + i));
+            comments.add(TestUsers.comment(api, reader, postId, "Reply " + i));
         }
         logIn(screen, author);
         browser.consoleErrors();
@@ -82,7 +79,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         assertThat(browser.find("#compose-content").getDomAttribute("aria-describedby")).contains("compose-content-count");
         browser.find("#compose-content").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         browser.waitFor(d -> browser.all("#feed-items .post .post-content").get(0).getText().endsWith("abc"));
-        assertThat(value("#compose-content")).isEmpty();
+        assertThat(browser.value("#compose-content")).isEmpty();
         assertThat(browser.driver().findElement(By.id("compose-content-count")).isDisplayed()).isFalse();
 
         // On the post's page only the first 20 comments are loaded; the new one still shows, in view.
@@ -93,7 +90,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.waitForText("#new-comments .comment .comment-content", "My own reply");
         browser.assertInsideViewport("#new-comments .comment");
         assertThat(browser.find("#comments .load-more-button").isDisplayed()).isTrue();
-        assertThat(value("#comment-content")).isEmpty();
+        assertThat(browser.value("#comment-content")).isEmpty();
         assertThat(browser.find("#comment-count-" + postId).getText()).isEqualTo("26 comments");
         // Loading the rest puts it in its place, once.
         browser.click("#comments .load-more-button");
@@ -114,8 +111,8 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         WebElement box = browser.find("#compose-content");
         assertThat(box.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(box.getDomAttribute("aria-describedby")).contains("compose-content-error");
-        assertThat(focusedId()).isEqualTo("compose-content");
-        assertThat(value("#compose-content")).hasSize(2002);
+        assertThat(browser.focusedId()).isEqualTo("compose-content");
+        assertThat(browser.value("#compose-content")).hasSize(2002);
         assertThat(browser.driver().findElement(By.cssSelector("#compose .request-problem")).getDomAttribute("role"))
                 .isEqualTo("alert");
     }
@@ -130,7 +127,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.open("/posts/" + postId);
         browser.type("#comment-content", "Typed before the session expired");
 
-        expireSession();
+        browser.expireSession(jdbc);
         browser.click("#comment-submit");
 
         browser.waitForPath("/login");
@@ -139,18 +136,18 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.type("#password", TestUsers.PASSWORD);
         browser.click("#login-submit");
         browser.waitForPath("/posts/" + postId);
-        assertThat(value("#comment-content")).isEqualTo("Typed before the session expired");
+        assertThat(browser.value("#comment-content")).isEqualTo("Typed before the session expired");
         browser.click("#comment-submit");
         browser.waitForText("#new-comments .comment .comment-content", "Typed before the session expired");
 
         // The notifications page calls the notifier itself (fetch): a 401 there also leads to login and back.
         LoggedIn reader = TestUsers.create(api, "noticer");
         TestUsers.follow(api, reader, author);
-        comment(api, reader, postId, "Notice me");
+        TestUsers.comment(api, reader, postId, "Notice me");
         browser.waitForText("#notification-count", "1");
         browser.open("/notifications");
         browser.waitFor(d -> browser.find("#notifications-page").getDomAttribute("data-loaded") != null);
-        expireSession();
+        browser.expireSession(jdbc);
         browser.click("#mark-all-read");
         browser.waitForPath("/login");
         assertThat(browser.path()).isEqualTo("/login?next=%2Fnotifications");
@@ -193,7 +190,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         }
         WebElement message = browser.find("#compose .request-problem");
         assertThat(message.getDomAttribute("role")).isEqualTo("alert");
-        assertThat(value("#compose-content")).isEqualTo("Not lost on a 500");
+        assertThat(browser.value("#compose-content")).isEqualTo("Not lost on a 500");
         assertThat(browser.find("#compose-submit").isEnabled()).isTrue();
         browser.assertInsideViewport("#compose .request-problem");
         browser.screenshot(screenshot("failure-message", screen));
@@ -207,7 +204,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         try {
             browser.click("#comment-submit");
             browser.waitForText("#comment-form .request-problem", "Couldn’t comment — try again");
-            assertThat(value("#comment-content")).isEqualTo("Sent into the void");
+            assertThat(browser.value("#comment-content")).isEqualTo("Sent into the void");
         } finally {
             network(false, 0);
         }
@@ -238,7 +235,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
                 .isEqualTo(204);
         browser.click("#comment-submit");
         browser.waitForText("#comment-form .request-problem", "No such post.");
-        assertThat(value("#comment-content")).isEqualTo("Too late?");
+        assertThat(browser.value("#comment-content")).isEqualTo("Too late?");
     }
 
     @ParameterizedTest
@@ -254,9 +251,9 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.type("#password", "not the password");
         browser.click("#login-submit");
         browser.waitForText("#login-error", "Invalid login or password.");
-        assertThat(value("#login")).isEqualTo(existing.username());
-        assertThat(value("#password")).isEmpty();
-        assertThat(focusedId()).isEqualTo("password");
+        assertThat(browser.value("#login")).isEqualTo(existing.username());
+        assertThat(browser.value("#password")).isEmpty();
+        assertThat(browser.focusedId()).isEqualTo("password");
         assertThat(browser.find("#password").getDomAttribute("aria-describedby")).isEqualTo("login-error");
 
         // Registration: each mistake by its field, focused, announced; nothing typed is lost, passwords included.
@@ -272,7 +269,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.click("#register-submit");
         browser.waitForText("#passwordConfirmation-error", "Passwords do not match.");
         assertInvalid("passwordConfirmation");
-        assertThat(focusedId()).isEqualTo("passwordConfirmation");
+        assertThat(browser.focusedId()).isEqualTo("passwordConfirmation");
         assertThat(browser.driver().findElement(By.cssSelector("#register-form .request-problem")).getDomAttribute("role"))
                 .isEqualTo("alert");
 
@@ -281,13 +278,13 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.waitForText("#username-error", "That username is already taken.");
         assertInvalid("username");
         assertThat(browser.find("#username").getDomAttribute("aria-describedby")).isEqualTo("username-hint username-error");
-        assertThat(focusedId()).isEqualTo("username");
+        assertThat(browser.focusedId()).isEqualTo("username");
         assertThat(browser.find("#passwordConfirmation").getDomAttribute("aria-invalid")).isNull();
         assertThat(browser.all("#passwordConfirmation-error")).isEmpty();
-        assertThat(value("#firstName")).isEqualTo("Nova");
-        assertThat(value("#email")).isEqualTo(username + "@example.com");
-        assertThat(value("#password")).isEqualTo(TestUsers.PASSWORD);
-        assertThat(value("#passwordConfirmation")).isEqualTo(TestUsers.PASSWORD);
+        assertThat(browser.value("#firstName")).isEqualTo("Nova");
+        assertThat(browser.value("#email")).isEqualTo(username + "@example.com");
+        assertThat(browser.value("#password")).isEqualTo(TestUsers.PASSWORD);
+        assertThat(browser.value("#passwordConfirmation")).isEqualTo(TestUsers.PASSWORD);
 
         // Put right, the account is made and its person is on their (empty) feed, logged in.
         browser.type("#username", username);
@@ -317,13 +314,6 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
     }
 
-    /** Deletes the browser's session from the shared store, as its expiry would. */
-    private void expireSession() {
-        Cookie cookie = browser.driver().manage().getCookieNamed("SESSION");
-        String sessionId = new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
-        assertThat(jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(sessionId).update()).isEqualTo(1);
-    }
-
     /** Chromium's network emulation: offline, or online with a latency added to every request. */
     private void network(boolean offline, int latencyMillis) {
         browser.devTools("Network.enable", Map.of());
@@ -336,21 +326,6 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         assertThat(input.getDomAttribute("aria-invalid")).isEqualTo("true");
         assertThat(input.getDomAttribute("aria-describedby")).contains(id + "-error");
         assertThat(browser.find("#" + id + "-error").isDisplayed()).isTrue();
-    }
-
-    private String value(String css) {
-        return browser.driver().findElement(By.cssSelector(css)).getDomProperty("value");
-    }
-
-    private String focusedId() {
-        return (String) browser.script("return document.activeElement && document.activeElement.id;");
-    }
-
-    private static long comment(ApiClient api, LoggedIn who, long postId, String text) {
-        ApiClient.Response created = api.post("/api/posts/" + postId + "/comments",
-                ApiClient.json(Map.of("content", text)), who.auth());
-        assertThat(created.status()).isEqualTo(201);
-        return created.json().get("id").asLong();
     }
 
     private static Path screenshot(String name, Screen screen) {

@@ -45,7 +45,9 @@ class CommentApiTest {
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode comment = created.json();
-        assertThat(comment.propertyNames()).containsExactlyInAnyOrder("id", "postId", "author", "content", "createdAt");
+        assertThat(comment.propertyNames()).containsExactlyInAnyOrder("id", "postId", "author", "content", "createdAt",
+                "editedAt");
+        assertThat(comment.get("editedAt").isNull()).isTrue();
         assertThat(comment.get("postId").asLong()).isEqualTo(postId);
         assertThat(comment.get("author").get("username").asString()).isEqualTo(friend.username());
         assertThat(comment.get("content").asString()).isEqualTo("Nice <i>post</i> & \"more\"\nline two");

@@ -27,18 +27,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.WebIntegrationTest;
-import io.bsocial.web.comment.CommentService;
+import io.bsocial.web.comment.internal.Comment;
+import io.bsocial.web.comment.internal.CommentService;
 import io.bsocial.web.follow.FollowService;
-import io.bsocial.web.post.PostService;
+import io.bsocial.web.post.Posts;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.KafkaRecorder;
+import io.bsocial.web.support.NotFoundException;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /**
  * Many people writing at the same moment, through the real services, while the relay (and the
  * relays of the other test contexts sharing this database) publish: afterwards every committed
- * post, comment and follow change has exactly one message on Kafka. Transactions commit in
+ * post, comment and follow change, edit and delete has exactly one message on Kafka. Transactions commit in
  * another order than they took their ids, so a relay that acknowledged "everything up to an id"
  * would delete entries that committed late, unpublished; this test catches that.
  */
@@ -54,7 +56,7 @@ class ConcurrentWritesTest {
     int port;
 
     @Autowired
-    PostService posts;
+    Posts posts;
 
     @Autowired
     CommentService comments;
@@ -87,6 +89,10 @@ class ConcurrentWritesTest {
         ConcurrentLinkedQueue<Long> postIds = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> commentIds = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> followChanges = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> postEdits = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> commentEdits = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> deletedPosts = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> deletedComments = new ConcurrentLinkedQueue<>();
         // Everyone follows everyone, so that anyone may comment on anyone's post.
         for (SessionUser follower : writers) {
             for (SessionUser followee : writers) {
@@ -109,11 +115,37 @@ class ConcurrentWritesTest {
                 work.add(pool.submit(() -> {
                     start.await();
                     boolean following = false;
+                    List<Long> mine = new ArrayList<>();
                     for (int round = 0; round < ROUNDS; round++) {
-                        postIds.add(posts.create(me, "post " + round + " by " + me.username()).id());
+                        long posted = posts.create(me, "post " + round + " by " + me.username()).id();
+                        postIds.add(posted);
+                        mine.add(posted);
                         Long[] known = postIds.toArray(Long[]::new);
                         long onPost = known[ThreadLocalRandom.current().nextInt(known.length)];
-                        commentIds.add(comments.create(me, onPost, "comment " + round).id());
+                        // Posts are deleted meanwhile: commenting on or editing under one is a 404, no fact.
+                        int r = round;
+                        Comment comment = attempt(() -> comments.create(me, onPost, "comment " + r));
+                        if (comment != null) {
+                            commentIds.add(comment.id());
+                            if (round % 2 == 0 && attempt(() -> comments.edit(me, onPost, comment.id(),
+                                    "edited " + r)) != null) {
+                                commentEdits.add(comment.id());
+                            }
+                        }
+                        if (round % 5 == 0) {
+                            // On the writer's own post, which only this thread deletes: it is surely there.
+                            long mineToDelete = comments.create(me, posted, "short-lived " + round).id();
+                            commentIds.add(mineToDelete);
+                            comments.delete(me, posted, mineToDelete);
+                            deletedComments.add(mineToDelete);
+                        }
+                        posts.edit(me, posted, "edited post " + round + " by " + me.username());
+                        postEdits.add(posted);
+                        if (round % 4 == 3) {
+                            long old = mine.remove(0);
+                            posts.delete(me, old);
+                            deletedPosts.add(old);
+                        }
                         if (round % 3 == 0) {
                             if (following) {
                                 follows.unfollow(me, toggled.username());
@@ -135,13 +167,17 @@ class ConcurrentWritesTest {
             pool.shutdown();
         }
 
-        // Every committed fact, as the database holds it.
+        // Every committed fact, as the database holds it: there, or deleted since (a tombstone).
         List<Long> storedPosts = jdbc.sql("SELECT id FROM posts WHERE id IN (:ids)").param("ids", List.copyOf(postIds))
                 .query(Long.class).list();
         List<Long> storedComments = jdbc.sql("SELECT id FROM comments WHERE id IN (:ids)")
                 .param("ids", List.copyOf(commentIds)).query(Long.class).list();
-        assertThat(storedPosts).hasSameSizeAs(postIds);
-        assertThat(storedComments).hasSameSizeAs(commentIds);
+        List<Long> tombstonedComments = jdbc.sql("SELECT id FROM deleted_comments WHERE id IN (:ids)")
+                .param("ids", List.copyOf(commentIds)).query(Long.class).list();
+        assertThat(storedPosts).hasSize(postIds.size() - deletedPosts.size());
+        assertThat(storedPosts).doesNotContainAnyElementsOf(deletedPosts);
+        assertThat(storedComments.size() + tombstonedComments.size()).isEqualTo(commentIds.size());
+        assertThat(tombstonedComments).containsAll(deletedComments);
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 jdbc.sql("SELECT COUNT(*) FROM outbox_events").query(Long.class).single() == 0);
@@ -150,10 +186,22 @@ class ConcurrentWritesTest {
                 .untilAsserted(() -> {
                     assertThat(published(EventTopics.POST_CREATED, "postId", writerNames)).containsAll(postIds);
                     assertThat(published(EventTopics.COMMENT_CREATED, "commentId", writerNames)).containsAll(commentIds);
+                    assertThat(published(EventTopics.POST_DELETED, "postId", writerNames)).containsAll(deletedPosts);
+                    assertThat(published(EventTopics.COMMENT_DELETED, "commentId", writerNames))
+                            .containsAll(deletedComments);
+                    assertThat(published(EventTopics.POST_UPDATED, "postId", writerNames)).hasSameSizeAs(postEdits);
+                    assertThat(published(EventTopics.COMMENT_UPDATED, "commentId", writerNames))
+                            .hasSameSizeAs(commentEdits);
                 });
 
         assertExactlyOnce(published(EventTopics.POST_CREATED, "postId", writerNames), postIds);
         assertExactlyOnce(published(EventTopics.COMMENT_CREATED, "commentId", writerNames), commentIds);
+        assertExactlyOnce(published(EventTopics.POST_DELETED, "postId", writerNames), deletedPosts);
+        assertExactlyOnce(published(EventTopics.COMMENT_DELETED, "commentId", writerNames), deletedComments);
+        // One message per committed edit (each one changed the text).
+        assertThat(counted(published(EventTopics.POST_UPDATED, "postId", writerNames))).isEqualTo(counted(postEdits));
+        assertThat(counted(published(EventTopics.COMMENT_UPDATED, "commentId", writerNames)))
+                .isEqualTo(counted(commentEdits));
         Map<String, Long> expectedFollowChanges = followChanges.stream()
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         Map<String, Long> publishedFollowChanges = kafka.matching(m ->
@@ -162,6 +210,78 @@ class ConcurrentWritesTest {
                 .stream().collect(Collectors.groupingBy(m -> m.topic() + ":" + m.json().get("userId").asLong(),
                         Collectors.counting()));
         assertThat(publishedFollowChanges).isEqualTo(expectedFollowChanges);
+    }
+
+    /**
+     * The same post deleted by its author from eight threads at once (two tabs, a retry): every
+     * call answers like a delete, one of them deletes, and exactly one post-deleted is published;
+     * the same for one comment.
+     */
+    @Test
+    void concurrentDeletesOfTheSamePostPublishOneEvent() throws Exception {
+        ApiClient api = new ApiClient(port);
+        LoggedIn user = TestUsers.create(api, "twice");
+        SessionUser author = new SessionUser(user.id(), user.username(), "Test", "User " + user.username());
+        List<Long> deleted = new ArrayList<>();
+        List<Long> deletedComments = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        try {
+            for (int i = 0; i < 5; i++) {
+                long postId = posts.create(author, "delete me " + i).id();
+                long commentId = comments.create(author, postId, "and me").id();
+                comments.create(author, postId, "and me too");
+                CyclicBarrier start = new CyclicBarrier(WRITERS);
+                List<Future<?>> work = new ArrayList<>();
+                for (int w = 0; w < WRITERS; w++) {
+                    boolean postDeleter = w % 2 == 0;
+                    work.add(pool.submit(() -> {
+                        start.await();
+                        if (postDeleter) {
+                            posts.delete(author, postId);
+                        } else {
+                            comments.delete(author, postId, commentId);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> done : work) {
+                    done.get();
+                }
+                deleted.add(postId);
+                deletedComments.add(commentId);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM posts WHERE id IN (:ids)").param("ids", deleted).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE post_id IN (:ids)").param("ids", deleted)
+                .query(Long.class).single()).isZero();
+
+        Set<String> me = Set.of(user.username());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(published(EventTopics.POST_DELETED, "postId", me)).containsAll(deleted));
+        // A later fact of the same author: once it is on Kafka, every earlier one is too.
+        long last = posts.create(author, "after the deletes").id();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(published(EventTopics.POST_CREATED, "postId", me)).contains(last));
+        assertExactlyOnce(published(EventTopics.POST_DELETED, "postId", me), new ConcurrentLinkedQueue<>(deleted));
+        // A comment deleted before its post was is published once; after, it went with the post, unannounced.
+        assertThat(counted(published(EventTopics.COMMENT_DELETED, "commentId", me)).values()).allMatch(n -> n == 1);
+        assertThat(published(EventTopics.COMMENT_DELETED, "commentId", me)).isSubsetOf(deletedComments);
+    }
+
+    /** A write that may meet a concurrent delete: its result, or null when it met a 404. */
+    private static <T> T attempt(java.util.concurrent.Callable<T> write) throws Exception {
+        try {
+            return write.call();
+        } catch (NotFoundException gone) {
+            return null;
+        }
+    }
+
+    private static Map<Long, Long> counted(java.util.Collection<Long> ids) {
+        return ids.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     /** The ids in the messages of this topic written by these writers (other tests publish too). */

@@ -43,7 +43,9 @@ class PostApiTest {
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode post = created.json();
-        assertThat(post.propertyNames()).containsExactlyInAnyOrder("id", "author", "content", "createdAt", "commentCount");
+        assertThat(post.propertyNames()).containsExactlyInAnyOrder("id", "author", "content", "createdAt", "editedAt",
+                "commentCount");
+        assertThat(post.get("editedAt").isNull()).isTrue();
         assertThat(post.get("author").propertyNames()).containsExactlyInAnyOrder("id", "username", "firstName", "lastName");
         assertThat(post.get("author").get("username").asString()).isEqualTo(author.username());
         assertThat(post.get("content").asString()).isEqualTo("Hello, bSocial!");

@@ -64,6 +64,16 @@ public final class TestUsers {
         return response.json().get("id").asLong();
     }
 
+    /** A comment by {@code who} on the post; answers its id. */
+    public static long comment(ApiClient api, LoggedIn who, long postId, String content) {
+        ApiClient.Response response = api.post("/api/posts/" + postId + "/comments",
+                ApiClient.json(Map.of("content", content)), who.auth());
+        if (response.status() != 201) {
+            throw new IllegalStateException("comment failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("id").asLong();
+    }
+
     public record LoggedIn(long id, String username, String token) {
 
         /** Header arguments for {@link ApiClient} calls made as this user. */

@@ -1,0 +1,72 @@
+package io.bsocial.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/** The public JSON API of web, as the benchmark's users call it. */
+final class WebApi {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    WebApi(String base) {
+        this.base = base;
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
+    boolean healthy(String serviceBase) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(serviceBase + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException unreachable) {
+            return false;
+        }
+    }
+
+    /** The session token of a login, or an exception saying why there is none. */
+    String login(String login, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = post("/api/auth/login", null, Map.of("login", login, "password", password));
+        JsonNode token = Json.tree(response.body()).get("token");
+        if (response.statusCode() != 200 || token == null) {
+            throw new IllegalStateException("could not log in " + login + ": HTTP " + response.statusCode());
+        }
+        return token.asString();
+    }
+
+    HttpResponse<String> post(String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode get(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered HTTP " + response.statusCode());
+        }
+        return Json.tree(response.body());
+    }
+
+    /** Sends a body of any content type to any URL (OpenSearch's _bulk and _count). */
+    static HttpResponse<String> send(String method, String url, String body, String contentType)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

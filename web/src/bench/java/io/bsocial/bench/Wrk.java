@@ -1,0 +1,120 @@
+package io.bsocial.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP load from wrk, the load generator every figure so far was measured with, and what it
+ * printed read back as numbers.
+ */
+final class Wrk {
+
+    /** One endpoint's figures, as the report's HTTP table shows them. */
+    record Result(long requestsPerSecond, double p50Ms, double p99Ms, long non2xx) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d %.1f %.1f %d", requestsPerSecond, p50Ms, p99Ms, non2xx);
+        }
+    }
+
+    private static final Pattern RATE = Pattern.compile("(?m)^Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern NON_2XX = Pattern.compile("(?m)Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final Pattern VALUE = Pattern.compile("([0-9.]+)(us|ms|s|m)");
+
+    private final String duration;
+    private final int connections;
+    private final String token;
+
+    Wrk(String duration, int connections, String token) {
+        this.duration = duration;
+        this.connections = connections;
+        this.token = token;
+    }
+
+    Wrk withDuration(String otherDuration) {
+        return new Wrk(otherDuration, connections, token);
+    }
+
+    Wrk withToken(String otherToken) {
+        return new Wrk(duration, connections, otherToken);
+    }
+
+    String duration() {
+        return duration;
+    }
+
+    int connections() {
+        return connections;
+    }
+
+    Result run(String url) throws IOException, InterruptedException {
+        return run(url, null);
+    }
+
+    /** Runs wrk against one endpoint; {@code script} (a Lua file) sets method and body. */
+    Result run(String url, Path script) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration, "--latency"));
+        // Login is measured anonymously: a login that carries a session id would rotate that session.
+        if (!url.endsWith("/api/auth/login")) {
+            command.addAll(List.of("-H", "X-Auth-Token: " + token));
+        }
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        Process wrk = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IOException("wrk failed on " + url + ": " + out);
+        }
+        return parse(out);
+    }
+
+    /** A Lua script for wrk that sends {@code body} as JSON with {@code method}. */
+    static Path script(Path file, String method, String body) throws IOException {
+        return Files.writeString(file, "wrk.method = \"" + method + "\"\nwrk.body = '" + body
+                + "'\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
+    }
+
+    /** wrk's output (with --latency) as requests/s, p50, p99 and the count of non-2xx answers. */
+    static Result parse(String out) {
+        Matcher rate = RATE.matcher(out);
+        if (!rate.find()) {
+            throw new IllegalArgumentException("no Requests/sec in wrk's output: " + out);
+        }
+        Matcher errors = NON_2XX.matcher(out);
+        return new Result(Math.round(Double.parseDouble(rate.group(1))), percentile(out, "50%"), percentile(out, "99%"),
+                errors.find() ? Long.parseLong(errors.group(1)) : 0);
+    }
+
+    private static double percentile(String out, String label) {
+        Matcher line = Pattern.compile("(?m)^\\s+" + Pattern.quote(label) + "\\s+(\\S+)").matcher(out);
+        if (!line.find()) {
+            throw new IllegalArgumentException("no " + label + " latency in wrk's output (run it with --latency)");
+        }
+        return millis(line.group(1));
+    }
+
+    /** wrk's 812.00us / 5.12ms / 1.20s / 2.00m in milliseconds. */
+    static double millis(String value) {
+        Matcher parts = VALUE.matcher(value);
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("not a wrk duration: " + value);
+        }
+        double number = Double.parseDouble(parts.group(1));
+        return switch (parts.group(2)) {
+            case "us" -> number / 1000;
+            case "ms" -> number;
+            case "s" -> number * 1000;
+            default -> number * 60_000;
+        };
+    }
+}

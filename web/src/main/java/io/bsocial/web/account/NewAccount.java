@@ -1,5 +1,0 @@
-package io.bsocial.web.account;
-
-/** Registration input that passed validation, with surrounding white space stripped. */
-record NewAccount(String firstName, String lastName, String username, String email) {
-}

@@ -1,0 +1,39 @@
+package io.bsocial.web.account.internal;
+
+import java.net.URI;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.account.AccountView;
+import io.bsocial.web.support.NotFoundException;
+
+@RestController
+class AccountApiController {
+
+    private final Registration registration;
+    private final AccountRepository accounts;
+
+    AccountApiController(Registration registration, AccountRepository accounts) {
+        this.registration = registration;
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/api/auth/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AccountView> register(@RequestBody RegistrationRequest request) {
+        Account account = registration.register(request);
+        return ResponseEntity.created(URI.create("/api/users/" + account.username())).body(account.toAccountView());
+    }
+
+    @GetMapping("/api/me")
+    AccountView me(@AuthenticationPrincipal SessionUser me) {
+        return accounts.findById(me.id()).map(Account::toAccountView)
+                .orElseThrow(() -> new NotFoundException("Your account no longer exists."));
+    }
+}

@@ -1,0 +1,73 @@
+package io.bsocial.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WrkTest {
+
+    /** What wrk 4.1 prints with --latency (a run of the feed, with some refused requests). */
+    static final String OUTPUT = """
+            Running 15s test @ http://localhost:8080/api/feed
+              2 threads and 16 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency    48.13ms   21.07ms 262.51ms   72.35%
+                Req/Sec   163.51     31.22   250.00     68.00%
+              Latency Distribution
+                 50%   45.70ms
+                 75%   57.12ms
+                 90%   73.86ms
+                 99%    1.21s
+              4890 requests in 15.02s, 3.01MB read
+              Non-2xx or 3xx responses: 12
+            Requests/sec:    325.56
+            Transfer/sec:    205.12KB
+            """;
+
+    @Test
+    void readsRateMedianTailAndRefusals() {
+        Wrk.Result result = Wrk.parse(OUTPUT);
+
+        assertThat(result).isEqualTo(new Wrk.Result(326, 45.7, 1210.0, 12));
+        assertThat(result).hasToString("326 45.7 1210.0 12");
+    }
+
+    @Test
+    void noNon2xxLineMeansNoRefusals() {
+        assertThat(Wrk.parse(OUTPUT.replace("  Non-2xx or 3xx responses: 12\n", "")).non2xx()).isZero();
+    }
+
+    @Test
+    void everyUnitWrkPrintsBecomesMilliseconds() {
+        assertThat(Wrk.millis("812.00us")).isEqualTo(0.812);
+        assertThat(Wrk.millis("5.12ms")).isEqualTo(5.12);
+        assertThat(Wrk.millis("1.20s")).isEqualTo(1200.0);
+        assertThat(Wrk.millis("2.00m")).isEqualTo(120_000.0);
+        assertThatThrownBy(() -> Wrk.millis("12")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void outputWithoutTheLatencyDistributionIsRefused() {
+        String withoutDistribution = OUTPUT.replaceAll("(?m)^\\s+\\d+%.*\\n", "");
+
+        assertThatThrownBy(() -> Wrk.parse(withoutDistribution)).hasMessageContaining("--latency");
+        assertThatThrownBy(() -> Wrk.parse("unable to connect to localhost:8080 Connection refused"))
+                .hasMessageContaining("Requests/sec");
+    }
+
+    @Test
+    void aScriptSetsMethodBodyAndContentType(@TempDir Path dir) throws Exception {
+        Path script = Wrk.script(dir.resolve("post.lua"), "POST", "{\"content\":\"hello\"}");
+
+        assertThat(Files.readString(script)).isEqualTo("""
+                wrk.method = "POST"
+                wrk.body = '{"content":"hello"}'
+                wrk.headers["Content-Type"] = "application/json"
+                """);
+    }
+}

@@ -1,0 +1,118 @@
+package io.bsocial.web.insights.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import io.bsocial.web.WebAppTest;
+import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.TestUsers;
+import io.bsocial.web.support.TestUsers.LoggedIn;
+
+/**
+ * What web makes of the indexer's answers. The indexer is played by a stub that answers exactly
+ * the contract's stats JSON (the indexer's own tests prove it answers that); the real chain runs
+ * in the end-to-end journey.
+ */
+@WebAppTest
+class InsightsDataTest {
+
+    static final Map<String, String> ANSWERS = new java.util.concurrent.ConcurrentHashMap<>();
+    static HttpServer indexer = startIndexerStub();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void indexer(DynamicPropertyRegistry registry) {
+        registry.add("bsocial.indexer.url", () -> "http://localhost:" + indexer.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        indexer.stop(0);
+    }
+
+    @Test
+    void chartsBothSeriesOverTheSameDaysAndNamesOnlyPostsTheViewerMayOpen() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn viewer = TestUsers.create(api, "insight");
+        LoggedIn followed = TestUsers.create(api, "followed");
+        LoggedIn stranger = TestUsers.create(api, "stranger");
+        TestUsers.follow(api, viewer, followed);
+        long visible = TestUsers.post(api, followed, "visible to the viewer, and long enough that only its opening words"
+                + " are shown on the Insights page, which names it by them");
+        long hidden = TestUsers.post(api, stranger, "not for the viewer");
+        long mine = TestUsers.post(api, viewer, "my <b>best</b> post");
+        ANSWERS.put("/api/stats/logins-per-day", "{\"days\":[{\"date\":\"2026-11-28\",\"users\":2},{\"date\":\"2026-11-29\",\"users\":5}]}");
+        ANSWERS.put("/api/stats/top-posts-per-day", "{\"days\":[{\"date\":\"2026-11-29\",\"posts\":[{\"postId\":" + hidden
+                + ",\"comments\":4},{\"postId\":" + visible + ",\"comments\":2}]}]}");
+        ANSWERS.put("/api/stats/users/" + viewer.id() + "/top-and-worst-post",
+                "{\"top\":{\"postId\":" + mine + ",\"comments\":3},\"worst\":{\"postId\":" + mine + ",\"comments\":3}}");
+
+        var response = api.get("/insights/data", viewer.auth());
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode data = response.json();
+        // The days either answer names, in order, for both series; a day one of them lacks counts zero.
+        assertThat(data.get("logins").valueStream().map(day -> day.get("date").asString()))
+                .containsExactly("2026-11-28", "2026-11-29");
+        assertThat(data.get("topPosts").valueStream().map(day -> day.get("date").asString()))
+                .containsExactly("2026-11-28", "2026-11-29");
+        assertThat(data.get("logins").valueStream().map(day -> day.get("label").asString()))
+                .containsExactly("Nov 28", "Nov 29");
+        assertThat(data.get("topPosts").get(1).get("label").asString()).isEqualTo("Nov 29");
+        assertThat(data.get("logins").get(1).get("users").asLong()).isEqualTo(5);
+        assertThat(data.get("topPosts").get(0).get("posts")).isEmpty();
+        JsonNode posts = data.get("topPosts").get(1).get("posts");
+        assertThat(posts.get(0).get("postId").asLong()).isEqualTo(hidden);
+        assertThat(posts.get(0).get("url").isNull()).isTrue();
+        assertThat(posts.get(0).get("excerpt").isNull()).as("nothing of a post the viewer may not see").isTrue();
+        assertThat(posts.get(1).get("url").asString()).isEqualTo("/posts/" + visible);
+        assertThat(posts.get(1).get("excerpt").asString())
+                .isEqualTo("visible to the viewer, and long enough that only its opening words are shown on…");
+        assertThat(data.get("top").get("excerpt").asString()).isEqualTo("my <b>best</b> post");
+        assertThat(data.get("top").get("comments").asLong()).isEqualTo(3);
+        assertThat(api.get("/insights", viewer.auth()).body()).contains("logins-chart").contains("chart.umd.min.js");
+    }
+
+    @Test
+    void whenTheIndexerCannotAnswerThePageSaysSo() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn viewer = TestUsers.create(api, "noinsight");
+        ANSWERS.clear();
+
+        var response = api.get("/insights/data", "X-Auth-Token", viewer.token(), "Accept", "application/json");
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.body()).doesNotContain("Exception");
+    }
+
+    private static HttpServer startIndexerStub() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                String answer = ANSWERS.get(exchange.getRequestURI().getPath());
+                byte[] body = (answer == null ? "{\"status\":503}" : answer).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer == null ? 503 : 200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
