@@ -194,6 +194,7 @@
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000
     });
+    window.bsocial.stomp = client;
     client.onConnect = function () {
       stopPolling();
       client.subscribe('/user/queue/notifications', function (message) {
@@ -206,6 +207,9 @@
         loadRecent().catch(function () { /* the next reconnect tries again */ });
       }
       connectedBefore = true;
+      // Other parts of the page (the feed's new-posts bar) subscribe on the same connection; a
+      // reconnect loses every subscription, so they hear of each (re)connect.
+      document.dispatchEvent(new CustomEvent('bsocial:connected', { detail: client }));
     };
     client.onWebSocketClose = function () {
       document.body.dataset.notifications = 'polling';

@@ -4,12 +4,12 @@ import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.EventJson;
 
 /** Reads an event and refuses one that lacks what every event must have. */
-final class ValidEvents {
+public final class ValidEvents {
 
     private ValidEvents() {
     }
 
-    static <T extends BsocialEvent> T read(String message, Class<T> type) {
+    public static <T extends BsocialEvent> T read(String message, Class<T> type) {
         T event;
         try {
             event = EventJson.read(message, type);

@@ -57,6 +57,14 @@ class FeedPageController {
         return "feed/more";
     }
 
+    /** The first page again, for the new-posts bar: what a followed person just posted, on top. */
+    @GetMapping("/feed/latest")
+    String latest(@AuthenticationPrincipal SessionUser me, Model model) {
+        model.addAttribute("page", page(me, null));
+        model.addAttribute("moreUrl", "/feed/more");
+        return "feed/more";
+    }
+
     @PostMapping("/posts")
     String create(@AuthenticationPrincipal SessionUser me, @RequestParam(required = false) String content,
             HttpServletRequest request, Model model) {
