@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
 import io.bsocial.web.WebAppTest;
+import io.bsocial.web.browser.Browser.Screen;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.ServiceProcess;
@@ -28,7 +36,8 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * a post's author lights up, without a reload, when someone comments on the post; also when the
  * network dropped for a while, and over HTTP polling when WebSockets cannot connect at all. The
  * browser reaches the notifier through a TCP relay that a test can cut, like a network drop, or
- * turn into a proxy that refuses WebSocket handshakes.
+ * turn into a proxy that refuses WebSocket handshakes. The feed's new-posts bar rides the same
+ * connection: two people in two browsers, a followed person posting from their page.
  */
 @WebAppTest
 class NotificationsBrowserIT {
@@ -164,6 +173,64 @@ class NotificationsBrowserIT {
         void comment(String text) {
             api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", text)), reader.auth());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void aFollowedPersonsPostRaisesTheFeedsNewPostsBarWithoutMovingWhatIsRead(Screen screen) {
+        ApiClient api = new ApiClient(port);
+        LoggedIn me = TestUsers.create(api, "feedreader");
+        LoggedIn friend = TestUsers.create(api, "friend");
+        LoggedIn stranger = TestUsers.create(api, "stranger");
+        TestUsers.follow(api, me, friend);
+        for (int i = 1; i <= 6; i++) {
+            TestUsers.post(api, friend, "Earlier post number " + i + ", long enough to fill a card of the feed.");
+        }
+
+        try (Browser reader = new Browser("http://localhost:" + port, screen);
+                Browser writer = new Browser("http://localhost:" + port, screen)) {
+            readAlong(reader, writer, api, me, friend, stranger, screen);
+        }
+    }
+
+    /** The reader's feed, open and scrolled, while the friend posts from their own page. */
+    private static void readAlong(Browser reader, Browser writer, ApiClient api, LoggedIn me, LoggedIn friend,
+            LoggedIn stranger, Screen screen) {
+        reader.logIn(me.username(), TestUsers.PASSWORD);
+        reader.waitFor(d -> "live".equals(reader.find("body").getDomAttribute("data-notifications")));
+        reader.markPage();
+        reader.script("window.scrollTo({top: 300, behavior: 'instant'});");
+        reader.waitFor(d -> ((Number) reader.script("return window.scrollY;")).intValue() == 300);
+        double readingAt = cardTop(reader, 3);
+
+        TestUsers.post(api, stranger, "A stranger's post, not for this feed");
+        writer.logIn(friend.username(), TestUsers.PASSWORD);
+        writer.type("#compose-content", "Fresh from the page: hello, followers!");
+        writer.click("#compose-submit");
+        writer.waitForText("#feed-items .post", "Fresh from the page");
+
+        reader.waitForText("#new-posts-button", "1 new post");
+        assertThat(reader.isSamePage()).isTrue();
+        assertThat(cardTop(reader, 3)).as("the post being read did not move").isEqualTo(readingAt);
+        reader.assertInsideViewport("#new-posts-button");
+        reader.screenshot(Path.of("target", "screenshots", "new-posts-" + screen.label() + ".png"));
+        Results axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(reader.driver());
+        assertThat(axe.getViolations()).as("axe, with the bar shown")
+                .filteredOn(rule -> Set.of("serious", "critical").contains(rule.getImpact()))
+                .extracting(Rule::getId).isEmpty();
+
+        reader.click("#new-posts-button");
+        reader.waitForText("#feed-items .post:first-of-type .post-content", "Fresh from the page: hello, followers!");
+        reader.waitFor(d -> reader.all("#new-posts-button.d-none").size() == 1);
+        assertThat(reader.find("#feed-items").getText()).doesNotContain("A stranger's post");
+        assertThat(reader.isSamePage()).isTrue();
+        assertThat(reader.consoleErrors()).isEmpty();
+    }
+
+    private static double cardTop(Browser browser, int index) {
+        return ((Number) browser.script("return document.querySelectorAll('#feed-items .post')[arguments[0]]"
+                + ".getBoundingClientRect().top;", index)).doubleValue();
     }
 
     private void awaitMode(String mode) {
