@@ -63,7 +63,7 @@ public class NotificationRepository {
                     SELECT :recipient, :recipientUsername, 'comment', :post, :comment, :actor,
                            :actorUsername, :excerpt, :eventId, :at
                      WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE comment_id = :comment)
-                       AND """ + NOT_RETRACTED)
+                       AND\s""" + NOT_RETRACTED)
                     .param("recipient", comment.postAuthorId())
                     .param("recipientUsername", comment.postAuthorUsername())
                     .param("post", comment.postId())
@@ -145,7 +145,7 @@ public class NotificationRepository {
         List<Found> found = jdbc.sql("""
                 SELECT n.id, n.recipient_id, COALESCE(n.recipient_username, u.username) AS recipient_username
                   FROM notifications n LEFT JOIN notifier_users u ON u.id = n.recipient_id
-                 WHERE """ + where)
+                 WHERE\s""" + where)
                 .param("id", id)
                 .query((rs, row) -> new Found(rs.getLong("id"), rs.getLong("recipient_id"),
                         rs.getString("recipient_username")))
