@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.bsocial.web.WebAppTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.EndToEnd;
+import io.bsocial.web.support.FollowNotifications;
 import io.bsocial.web.support.ServiceProcess;
 import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
@@ -158,6 +159,7 @@ class NotificationsBrowserIT {
             LoggedIn author = TestUsers.create(api, authorName);
             LoggedIn reader = TestUsers.create(api, readerName);
             TestUsers.follow(api, reader, author);
+            FollowNotifications.readAll(NOTIFIER_PORT, author);
             return new Conversation(api, author, reader, TestUsers.post(api, author, postText));
         }
 
