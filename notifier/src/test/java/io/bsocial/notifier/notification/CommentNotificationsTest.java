@@ -356,9 +356,7 @@ class CommentNotificationsTest {
     }
 
     private void awaitGone(CommentCreated comment) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
-                .sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(comment.commentId())
-                .query(Long.class).single() == 0);
+        awaitNotificationsOf(comment, 0);
     }
 
     private static String brokers() {
@@ -370,9 +368,13 @@ class CommentNotificationsTest {
     }
 
     private void awaitStored(CommentCreated comment) {
+        awaitNotificationsOf(comment, 1);
+    }
+
+    private void awaitNotificationsOf(CommentCreated comment, long count) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
                 .sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(comment.commentId())
-                .query(Long.class).single() == 1);
+                .query(Long.class).single() == count);
     }
 
     private List<JsonNode> awaitNotifications(LoggedIn user, int count) {
