@@ -15,6 +15,7 @@
   const older = document.getElementById('load-older');
   const markAll = document.getElementById('mark-all-read');
   const PAGE_SIZE = 20;
+  const EMPTY = 'No notifications yet. When someone comments on your posts or follows you, it shows here.';
   // Following an unread entry marks it read first, but never holds the person up for long.
   const MARK_READ_WAIT_MS = 1500;
   let cursor = null;
@@ -97,7 +98,7 @@
         cursor = answer.nextCursor;
         older.classList.toggle('d-none', !cursor);
         markAll.disabled = answer.unread === 0;
-        say(list.children.length ? '' : 'No notifications yet. When someone comments on your posts, it shows here.');
+        say(list.children.length ? '' : EMPTY);
         window.bsocial.refreshTimes(list);
         page.dataset.loaded = 'true';
       })
@@ -147,6 +148,22 @@
       }
     });
     markAll.disabled = event.detail.unread === 0;
+  });
+
+  // Retracted notifications (their comment or post deleted) leave the list.
+  document.addEventListener('bsocial:retracted', function (event) {
+    event.detail.ids.forEach(function (id) {
+      const item = shown(id);
+      if (item) {
+        item.remove();
+      }
+    });
+    if (event.detail.unread !== null) {
+      markAll.disabled = event.detail.unread === 0;
+    }
+    if (!list.children.length && page.dataset.loaded) {
+      say(EMPTY);
+    }
   });
 
   // A notification that arrives while the page is open joins the top of the list.

@@ -4,8 +4,10 @@
 //
 // It also lends the notifications page (notifications-page.js) what both show: how an entry reads
 // and where it leads (window.bsocial.notifications). The two talk through document events:
-// 'bsocial:notification' (one arrived) and 'bsocial:read' ({ids, unread}: these ids were marked
-// read; unread is what the notifier says stays unread).
+// 'bsocial:notification' (one arrived), 'bsocial:read' ({ids, unread}: these ids were marked
+// read; unread is what the notifier says stays unread) and 'bsocial:retracted' ({ids, unread}:
+// these notifications were taken back, their comment or post deleted; unread as the notifier
+// counts now, or null when it could not be asked).
 (function () {
   'use strict';
 
@@ -91,6 +93,9 @@
   const SHOWN = 10;
 
   const known = new Map(); // id -> notification
+  // Retracted ids: a push or a poll that was already under way when the retraction came must not
+  // bring them back.
+  const retracted = new Set();
   let unread = null; // unknown until the first answer
   let pollTimer = null;
   let client = null;
@@ -138,7 +143,7 @@
   }
 
   function arrived(notification) {
-    if (known.has(notification.id)) {
+    if (known.has(notification.id) || retracted.has(notification.id)) {
       return;
     }
     known.set(notification.id, notification);
@@ -157,11 +162,30 @@
           return;
         }
         recent.items.forEach(function (notification) {
-          known.set(notification.id, notification);
+          if (!retracted.has(notification.id)) {
+            known.set(notification.id, notification);
+          }
         });
         setUnread(recent.unread);
         render();
+        return recent;
       });
+  }
+
+  // Their comment or post was deleted: they leave the bell, and the server says what stays unread
+  // (a retracted notification may have been read or not).
+  function retract(ids) {
+    ids.forEach(function (id) {
+      retracted.add(id);
+      known.delete(id);
+    });
+    render();
+    function tell(unreadNow) {
+      document.dispatchEvent(new CustomEvent('bsocial:retracted', { detail: { ids: ids, unread: unreadNow } }));
+    }
+    loadRecent()
+      .then(function (recent) { tell(recent ? recent.unread : null); })
+      .catch(function () { tell(null); });
   }
 
   // Fallback while the WebSocket is down: the HTTP endpoint answers what was not delivered yet.
@@ -198,7 +222,12 @@
     client.onConnect = function () {
       stopPolling();
       client.subscribe('/user/queue/notifications', function (message) {
-        arrived(JSON.parse(message.body));
+        const body = JSON.parse(message.body);
+        if (body.type === 'retracted') {
+          retract(body.ids);
+        } else {
+          arrived(body);
+        }
       });
       document.body.dataset.notifications = 'live';
       // A push sent while the old socket was silently dead counts as delivered on the server:

@@ -1,6 +1,7 @@
 package io.bsocial.notifier.live;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
@@ -57,6 +58,14 @@ class LiveNotifications {
             properties = "auto.offset.reset=latest")
     void push(String message) {
         StoredNotifications.Stored stored = StoredNotifications.Stored.read(message);
+        if (stored.isRetraction()) {
+            // Nothing to claim: the rows are gone. Every socket of the recipient here drops them.
+            if (subscribers.isReady(stored.recipientUsername())) {
+                messaging.convertAndSendToUser(stored.recipientUsername(), WebSocketConfig.NOTIFICATIONS,
+                        new Retraction(stored.retracted()));
+            }
+            return;
+        }
         if (subscribers.isReady(stored.recipientUsername())
                 && notifications.claimForSockets(stored.notification().id(), instance, clock.instant())) {
             send(stored.recipientUsername(), stored.notification());
@@ -78,6 +87,14 @@ class LiveNotifications {
                     clock.instant())) {
                 send(me.username(), waiting);
             }
+        }
+    }
+
+    /** What a socket gets when notifications are taken back: {@code {"type":"retracted","ids":[…]}}. */
+    record Retraction(String type, List<Long> ids) {
+
+        Retraction(List<Long> ids) {
+            this("retracted", ids);
         }
     }
 

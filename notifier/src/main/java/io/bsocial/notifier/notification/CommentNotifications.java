@@ -35,7 +35,7 @@ class CommentNotifications {
     @KafkaListener(topics = EventTopics.COMMENT_CREATED)
     void store(String message) {
         notifying(message).ifPresent(comment -> notifications.insert(comment).ifPresentOrElse(
-                notification -> stored.announce(new StoredNotifications.Stored(comment.postAuthorId(),
+                notification -> stored.announce(StoredNotifications.Stored.of(comment.postAuthorId(),
                         comment.postAuthorUsername(), notification)),
                 () -> log.debug("comment {} already has its notification", comment.commentId())));
     }

@@ -3,9 +3,15 @@ package io.bsocial.notifier.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -13,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.sql.SqlTime;
 
 @Repository
@@ -38,28 +45,121 @@ public class NotificationRepository {
 
     /**
      * Stores the notification of a comment for the post's author; empty when this comment already
-     * has one (a redelivered message).
+     * has one (a redelivered message), or when the comment or its post was deleted.
+     *
+     * <p>A deletion may be processed at the same moment, on another thread: the insert sees no
+     * tombstone yet, the deletion sees no row yet. Hence the second look once the row is
+     * committed (each statement commits on its own): either it sees the tombstone and takes the
+     * row back, or the tombstone was committed after it, and the deletion, which looks after its
+     * tombstone is committed, sees the row.
      */
     Optional<Notification> insert(CommentCreated comment) {
         var keys = new GeneratedKeyHolder();
+        int inserted;
+        try {
+            inserted = jdbc.sql("""
+                    INSERT INTO notifications (recipient_id, recipient_username, type, post_id, comment_id, actor_id,
+                                               actor_username, excerpt, event_id, created_at)
+                    SELECT :recipient, :recipientUsername, 'comment', :post, :comment, :actor,
+                           :actorUsername, :excerpt, :eventId, :at
+                     WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE comment_id = :comment)
+                       AND\s""" + NOT_RETRACTED)
+                    .param("recipient", comment.postAuthorId())
+                    .param("recipientUsername", comment.postAuthorUsername())
+                    .param("post", comment.postId())
+                    .param("comment", comment.commentId())
+                    .param("actor", comment.userId())
+                    .param("actorUsername", comment.username())
+                    .param("excerpt", Excerpts.of(comment.content()))
+                    .param("eventId", comment.eventId().toString())
+                    .param("at", SqlTime.of(comment.timestamp()))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException redeliveredConcurrently) {
+            return Optional.empty();
+        }
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        long id = keys.getKeyAs(Number.class).longValue();
+        int takenBack = jdbc.sql("DELETE FROM notifications WHERE id = :id AND NOT (" + NOT_RETRACTED + ")")
+                .param("id", id).param("comment", comment.commentId()).param("post", comment.postId())
+                .update();
+        return takenBack == 1 ? Optional.empty() : find(id);
+    }
+
+    private static final String NOT_RETRACTED = """
+            NOT EXISTS (SELECT 1 FROM retracted_comments WHERE comment_id = :comment)
+            AND NOT EXISTS (SELECT 1 FROM retracted_posts WHERE post_id = :post)""";
+
+    /**
+     * Stores the notification of a follow for the followed user; empty when the follower already
+     * notified them on that UTC day (a re-follow, or a redelivered message): the unique key on
+     * (recipient, type, actor, day) decides, also between concurrent inserts.
+     */
+    Optional<Notification> insert(UserFollowed follow) {
+        var keys = new GeneratedKeyHolder();
         int inserted = jdbc.sql("""
-                INSERT INTO notifications (recipient_id, type, post_id, comment_id, actor_id, actor_username,
-                                           excerpt, event_id, created_at)
-                VALUES (:recipient, 'comment', :post, :comment, :actor, :actorUsername, :excerpt, :eventId, :at)
+                INSERT INTO notifications (recipient_id, recipient_username, type, actor_id, actor_username,
+                                           follow_day, event_id, created_at)
+                VALUES (:recipient, :recipientUsername, 'follow', :actor, :actorUsername, :day, :eventId, :at)
                 ON CONFLICT DO NOTHING""")
-                .param("recipient", comment.postAuthorId())
-                .param("post", comment.postId())
-                .param("comment", comment.commentId())
-                .param("actor", comment.userId())
-                .param("actorUsername", comment.username())
-                .param("excerpt", Excerpts.of(comment.content()))
-                .param("eventId", comment.eventId().toString())
-                .param("at", SqlTime.of(comment.timestamp()))
+                .param("recipient", follow.followedUserId())
+                .param("recipientUsername", follow.followedUsername())
+                .param("actor", follow.userId())
+                .param("actorUsername", follow.username())
+                .param("day", LocalDate.ofInstant(follow.timestamp(), ZoneOffset.UTC))
+                .param("eventId", follow.eventId().toString())
+                .param("at", SqlTime.of(follow.timestamp()))
                 .update(keys, "id");
         if (inserted == 0) {
             return Optional.empty();
         }
         return find(keys.getKeyAs(Number.class).longValue());
+    }
+
+    /** Notifications taken back from one recipient, and the name of their user destination. */
+    record Retracted(long recipientId, String recipientUsername, List<Long> ids) {
+    }
+
+    /**
+     * A comment was deleted: tombstones it (so that its comment-created, if it comes later, stores
+     * nothing), then deletes its notification. Answers what was deleted, for the live retraction.
+     */
+    List<Retracted> retractComment(long commentId, Instant now) {
+        jdbc.sql("INSERT INTO retracted_comments (comment_id, retracted_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .param(commentId).param(SqlTime.of(now)).update();
+        return delete("n.comment_id = :id", commentId);
+    }
+
+    /** A post was deleted: as {@link #retractComment} for every comment of it. */
+    List<Retracted> retractPost(long postId, Instant now) {
+        jdbc.sql("INSERT INTO retracted_posts (post_id, retracted_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .param(postId).param(SqlTime.of(now)).update();
+        return delete("n.post_id = :id AND n.type = 'comment'", postId);
+    }
+
+    /** Deletes the notifications found by {@code where} and answers them by recipient. */
+    private List<Retracted> delete(String where, long id) {
+        record Found(long id, long recipientId, String recipientUsername) {
+        }
+        List<Found> found = jdbc.sql("""
+                SELECT n.id, n.recipient_id, COALESCE(n.recipient_username, u.username) AS recipient_username
+                  FROM notifications n LEFT JOIN notifier_users u ON u.id = n.recipient_id
+                 WHERE\s""" + where)
+                .param("id", id)
+                .query((rs, row) -> new Found(rs.getLong("id"), rs.getLong("recipient_id"),
+                        rs.getString("recipient_username")))
+                .list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("DELETE FROM notifications WHERE id IN (:ids)")
+                .param("ids", found.stream().map(Found::id).toList()).update();
+        Map<Long, List<Found>> byRecipient = found.stream().collect(Collectors.groupingBy(Found::recipientId));
+        return byRecipient.values().stream()
+                .map(rows -> new Retracted(rows.get(0).recipientId(), rows.get(0).recipientUsername(),
+                        rows.stream().map(Found::id).toList()))
+                .toList();
     }
 
     Optional<Notification> find(long id) {
@@ -175,8 +275,8 @@ public class NotificationRepository {
     private static Notification map(ResultSet rs, int row) throws SQLException {
         Notification.Actor actor = new Notification.Actor(rs.getLong("actor_id"), rs.getString("actor_username"),
                 rs.getString("first_name"), rs.getString("last_name"));
-        return new Notification(rs.getLong("id"), rs.getString("type"), rs.getLong("post_id"),
-                rs.getLong("comment_id"), actor, rs.getString("excerpt"),
+        return new Notification(rs.getLong("id"), rs.getString("type"), rs.getObject("post_id", Long.class),
+                rs.getObject("comment_id", Long.class), actor, rs.getString("excerpt"),
                 SqlTime.instant(rs, "created_at"));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -109,6 +111,53 @@ class LiveNotificationsTest {
         assertThat(pushed.get("excerpt").asString()).isEqualTo("live and direct");
         assertThat(pushed.get("actor").get("username").asString()).isEqualTo(commenter.username());
         assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void aFollowArrivesLiveOnceHoweverOftenTheyRefollowThatDay() throws Exception {
+        Client client = connect(author, ALLOWED_ORIGIN);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < 3; i++) {
+            Events.publish(kafka, Events.followed(commenter.id(), commenter.username(), author.id(), author.username(),
+                    at.plusMillis(i)));
+        }
+
+        JsonNode pushed = client.next();
+        assertThat(pushed.propertyNames()).containsExactlyInAnyOrder("id", "type", "actor", "createdAt");
+        assertThat(pushed.get("type").asString()).isEqualTo("follow");
+        assertThat(pushed.get("actor").get("id").asLong()).isEqualTo(commenter.id());
+        Listeners.awaitConsumed(System.getProperty("spring.embedded.kafka.brokers"), EventTopics.USER_FOLLOWED);
+        // The comment comes after any push of a second follow (same recipient key on the stored topic).
+        CommentCreated after = comment("after the follows");
+        Events.publish(kafka, after);
+        assertThat(client.next().get("commentId").asLong()).as("no second follow").isEqualTo(after.commentId());
+        assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void deletingACommentOrItsPostRetractsTheNotificationFromOpenSockets() throws Exception {
+        Client client = connect(author, ALLOWED_ORIGIN);
+        long post = Events.nextId();
+        CommentCreated first = Events.comment(commenter.id(), commenter.username(), post, author.id(),
+                author.username(), "first");
+        CommentCreated second = Events.comment(commenter.id(), commenter.username(), post, author.id(),
+                author.username(), "second");
+        Events.publish(kafka, first);
+        long firstId = client.next().get("id").asLong();
+        Events.publish(kafka, second);
+        long secondId = client.next().get("id").asLong();
+
+        Events.publish(kafka, Events.commentDeleted(first));
+        JsonNode retracted = client.next();
+        assertThat(retracted.propertyNames()).containsExactlyInAnyOrder("type", "ids");
+        assertThat(retracted.get("type").asString()).isEqualTo("retracted");
+        assertThat(retracted.get("ids").valueStream().map(JsonNode::asLong).toList()).containsExactly(firstId);
+
+        Events.publish(kafka, Events.postDeleted(author.id(), author.username(), post));
+        assertThat(client.next().get("ids").valueStream().map(JsonNode::asLong).toList()).containsExactly(secondId);
+        JsonNode recent = Http.get(port, "/api/notifications/recent", author.auth()).json();
+        assertThat(recent.get("items")).isEmpty();
+        assertThat(recent.get("unread").asLong()).isZero();
     }
 
     @Test

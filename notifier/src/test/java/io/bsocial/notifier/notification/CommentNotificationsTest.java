@@ -8,6 +8,12 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -22,10 +28,12 @@ import org.springframework.session.SessionRepository;
 import io.bsocial.notifier.NotifierTest;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.notifier.support.Http;
+import io.bsocial.notifier.support.Listeners;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.EventTopics;
+import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.testing.DeadLetterTopic;
 import tools.jackson.databind.JsonNode;
 
@@ -257,14 +265,116 @@ class CommentNotificationsTest {
         });
     }
 
+    @Test
+    void aFollowNotifiesTheFollowedUserOncePerFollowerPerDayHoweverOftenRedelivered() throws Exception {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UserFollowed follow = Events.followed(commenter.id(), commenter.username(), author.id(), author.username(), at);
+        ExecutorService redelivering = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(redelivering.submit(() -> Events.publish(kafka, follow)));
+            }
+            for (Future<?> one : sent) {
+                one.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            redelivering.shutdownNow();
+        }
+        Events.publish(kafka, Events.followed(commenter.id(), commenter.username(), author.id(), author.username(), at));
+
+        List<JsonNode> items = awaitNotifications(author, 1);
+        JsonNode notification = items.get(0);
+        assertThat(notification.propertyNames()).containsExactlyInAnyOrder("id", "type", "actor", "createdAt");
+        assertThat(notification.get("type").asString()).isEqualTo("follow");
+        assertThat(notification.get("createdAt").asString()).isEqualTo(at.toString());
+        assertThat(notification.get("actor").get("username").asString()).isEqualTo(commenter.username());
+        assertThat(notification.get("actor").get("firstName").asString()).isEqualTo("Grace");
+        Listeners.awaitConsumed(brokers(), EventTopics.USER_FOLLOWED);
+        assertThat(undelivered(author)).as("re-follows and redeliveries the same day").isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? AND type = 'follow'")
+                .param(author.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(Http.get(port, "/api/notifications/all", author.auth()).json().get("items").get(0)
+                .propertyNames()).containsExactlyInAnyOrder("id", "type", "actor", "createdAt", "read");
+    }
+
+    @Test
+    void aDeletedCommentsNotificationLeavesEveryListInEitherOrder() {
+        CommentCreated kept = comment(commenter, author, "kept");
+        CommentCreated deletedAfter = comment(commenter, author, "deleted after it was stored");
+        Events.publish(kafka, kept);
+        Events.publish(kafka, deletedAfter);
+        awaitStored(kept);
+        awaitStored(deletedAfter);
+        Events.publish(kafka, Events.commentDeleted(deletedAfter));
+        awaitGone(deletedAfter);
+
+        CommentCreated deletedBefore = comment(commenter, author, "deleted before it was created");
+        Events.publish(kafka, Events.commentDeleted(deletedBefore));
+        Listeners.awaitConsumed(brokers(), EventTopics.COMMENT_DELETED);
+        Events.publish(kafka, deletedBefore);
+        Listeners.awaitConsumed(brokers(), EventTopics.COMMENT_CREATED);
+
+        assertOnlyListed(kept);
+    }
+
+    @Test
+    void aDeletedPostTakesBackTheNotificationsOfAllItsCommentsInEitherOrder() {
+        long post = Events.nextId();
+        CommentCreated first = Events.comment(commenter.id(), commenter.username(), post, author.id(),
+                author.username(), "first");
+        CommentCreated second = Events.comment(commenter.id(), commenter.username(), post, author.id(),
+                author.username(), "second");
+        CommentCreated elsewhere = comment(commenter, author, "on another post");
+        List.of(first, second, elsewhere).forEach(c -> Events.publish(kafka, c));
+        List.of(first, second, elsewhere).forEach(this::awaitStored);
+        Events.publish(kafka, Events.postDeleted(author.id(), author.username(), post));
+        awaitGone(first);
+        awaitGone(second);
+
+        long deletedFirst = Events.nextId();
+        Events.publish(kafka, Events.postDeleted(author.id(), author.username(), deletedFirst));
+        Listeners.awaitConsumed(brokers(), EventTopics.POST_DELETED);
+        Events.publish(kafka, Events.comment(commenter.id(), commenter.username(), deletedFirst, author.id(),
+                author.username(), "on a post already deleted"));
+        Listeners.awaitConsumed(brokers(), EventTopics.COMMENT_CREATED);
+
+        assertOnlyListed(elsewhere);
+    }
+
+    /** Every list of the author, and the unread counts, know only this comment's notification. */
+    private void assertOnlyListed(CommentCreated comment) {
+        JsonNode recent = Http.get(port, "/api/notifications/recent", author.auth()).json();
+        assertThat(recent.get("items")).extracting(n -> n.get("commentId").asLong())
+                .containsExactly(comment.commentId());
+        assertThat(recent.get("unread").asLong()).isEqualTo(1);
+        JsonNode all = Http.get(port, "/api/notifications/all", author.auth()).json();
+        assertThat(all.get("items")).extracting(n -> n.get("commentId").asLong()).containsExactly(comment.commentId());
+        assertThat(all.get("unread").asLong()).isEqualTo(1);
+        assertThat(undelivered(author)).extracting(n -> n.get("commentId").asLong())
+                .containsExactly(comment.commentId());
+    }
+
+    private void awaitGone(CommentCreated comment) {
+        awaitNotificationsOf(comment, 0);
+    }
+
+    private static String brokers() {
+        return System.getProperty("spring.embedded.kafka.brokers");
+    }
+
     private static CommentCreated comment(LoggedIn by, LoggedIn postAuthor, String content) {
         return Events.comment(by.id(), by.username(), Events.nextId(), postAuthor.id(), postAuthor.username(), content);
     }
 
     private void awaitStored(CommentCreated comment) {
+        awaitNotificationsOf(comment, 1);
+    }
+
+    private void awaitNotificationsOf(CommentCreated comment, long count) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc
                 .sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(comment.commentId())
-                .query(Long.class).single() == 1);
+                .query(Long.class).single() == count);
     }
 
     private List<JsonNode> awaitNotifications(LoggedIn user, int count) {

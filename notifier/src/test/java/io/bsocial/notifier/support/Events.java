@@ -10,6 +10,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.EventJson;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.UserLoggedOut;
@@ -31,6 +34,20 @@ public final class Events {
             String content) {
         return CommentCreated.of(new Actor(commenterId, commenter, commenter + "@example.com"), postId, nextId(),
                 content, authorId, author, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public static UserFollowed followed(long followerId, String follower, long followedId, String followed,
+            Instant at) {
+        return UserFollowed.of(new Actor(followerId, follower, follower + "@example.com"), followedId, followed, at);
+    }
+
+    public static CommentDeleted commentDeleted(CommentCreated comment) {
+        return CommentDeleted.of(new Actor(comment.userId(), comment.username(), comment.email()), comment.postId(),
+                comment.commentId(), comment.postAuthorId(), Instant.now());
+    }
+
+    public static PostDeleted postDeleted(long authorId, String author, long postId) {
+        return PostDeleted.of(new Actor(authorId, author, author + "@example.com"), postId, Instant.now());
     }
 
     public static UserRegistered registered(long id, String username, String first, String last) {

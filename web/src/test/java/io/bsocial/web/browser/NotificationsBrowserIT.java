@@ -26,6 +26,7 @@ import io.bsocial.web.WebAppTest;
 import io.bsocial.web.browser.Browser.Screen;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.EndToEnd;
+import io.bsocial.web.support.FollowNotifications;
 import io.bsocial.web.support.ServiceProcess;
 import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
@@ -167,6 +168,7 @@ class NotificationsBrowserIT {
             LoggedIn author = TestUsers.create(api, authorName);
             LoggedIn reader = TestUsers.create(api, readerName);
             TestUsers.follow(api, reader, author);
+            FollowNotifications.readAll(NOTIFIER_PORT, author);
             return new Conversation(api, author, reader, TestUsers.post(api, author, postText));
         }
 
