@@ -26,19 +26,23 @@ class FollowGraph {
     /** Bound on one IN list: a query's cost follows the number of connected users asked about. */
     private static final int CHUNK = 500;
 
+    static final String GROUP = "bsocial-notifier-follow-graph";
+
     private final JdbcClient jdbc;
 
     FollowGraph(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    @KafkaListener(topics = EventTopics.USER_FOLLOWED)
+    // A group of its own: in the notifier's main group it would share the follow events' partitions
+    // with the follow notifications' listener, and each would see only part of them.
+    @KafkaListener(topics = EventTopics.USER_FOLLOWED, groupId = GROUP)
     void followed(String message) {
         UserFollowed follow = ValidEvents.read(message, UserFollowed.class);
         record(follow.userId(), follow.followedUserId(), true, follow.timestamp());
     }
 
-    @KafkaListener(topics = EventTopics.USER_UNFOLLOWED)
+    @KafkaListener(topics = EventTopics.USER_UNFOLLOWED, groupId = GROUP)
     void unfollowed(String message) {
         UserUnfollowed unfollow = ValidEvents.read(message, UserUnfollowed.class);
         record(unfollow.userId(), unfollow.followedUserId(), false, unfollow.timestamp());

@@ -11,10 +11,10 @@ import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.CommentDeleted;
-import io.bsocial.shared.events.PostDeleted;
-import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.EventJson;
 import io.bsocial.shared.events.EventTopics;
+import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.events.UserRegistered;
 
@@ -65,6 +65,18 @@ public final class Events {
 
     public static void publish(KafkaTemplate<String, String> kafka, UserLoggedOut logout) {
         publish(kafka, EventTopics.USER_LOGGED_OUT, logout.userId(), logout);
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, UserFollowed follow) {
+        publish(kafka, EventTopics.USER_FOLLOWED, follow.userId(), follow);
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, CommentDeleted deleted) {
+        publish(kafka, EventTopics.COMMENT_DELETED, deleted.postId(), deleted);
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, PostDeleted deleted) {
+        publish(kafka, EventTopics.POST_DELETED, deleted.postId(), deleted);
     }
 
     private static void publish(KafkaTemplate<String, String> kafka, String topic, long key, BsocialEvent event) {
