@@ -76,8 +76,8 @@ class AccessibilityIT extends EndToEnd {
 
         browser = new Browser("http://localhost:" + port, screen);
         browser.logIn(author.username(), TestUsers.PASSWORD);
-        // The comment's notification is in: the bell and the notifications page have something to show.
-        browser.waitForText("#notification-count", "1");
+        // The reader's follow and comment are in: the bell and the notifications page have something to show.
+        browser.waitForText("#notification-count", "2");
 
         Map<String, List<String>> violations = new LinkedHashMap<>();
         for (String page : List.of("/", "/posts/" + post, "/users/" + author.username(),

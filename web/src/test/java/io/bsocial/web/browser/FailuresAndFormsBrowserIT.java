@@ -144,7 +144,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         LoggedIn reader = TestUsers.create(api, "noticer");
         TestUsers.follow(api, reader, author);
         TestUsers.comment(api, reader, postId, "Notice me");
-        browser.waitForText("#notification-count", "1");
+        browser.waitForText("#notification-count", "2"); // the reader's follow, and the comment
         browser.open("/notifications");
         browser.waitFor(d -> browser.find("#notifications-page").getDomAttribute("data-loaded") != null);
         browser.expireSession(jdbc);

@@ -53,9 +53,10 @@ class JourneyIT extends EndToEnd {
             b.click("#comment-submit");
             b.waitForText("#new-comments .comment-content", "Cursors never skip a post.");
 
-            // A's bell lights up without a reload, and the notification leads to the post.
+            // A's bell lights up without a reload (B's follow, then B's comment), and the comment's
+            // notification, the newest, leads to the post.
             a.markPage();
-            a.waitForText("#notification-count", "1");
+            a.waitForText("#notification-count", "2");
             assertThat(a.isSamePage()).isTrue();
             a.click("#notification-bell");
             a.waitForText("#notification-list .notification-item", "Ben Reader commented: Me! Cursors never skip a post.");

@@ -177,6 +177,32 @@ class NotificationsBrowserIT {
         }
     }
 
+    @Test
+    void aFollowFromAnotherBrowserRaisesTheBellAndLeadsToTheFollowersProfile() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn followed = TestUsers.create(api, "followed");
+        LoggedIn fan = TestUsers.create(api, "fan");
+
+        browser.logIn(followed.username(), TestUsers.PASSWORD);
+        awaitMode("live");
+        browser.markPage();
+        assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
+
+        try (Browser other = new Browser("http://localhost:" + port)) {
+            other.logIn(fan.username(), TestUsers.PASSWORD);
+            other.open("/users/" + followed.username());
+            other.click("#follow-button");
+            other.waitForText("#follow-button", "Unfollow");
+        }
+
+        browser.waitForText("#notification-count", "1");
+        assertThat(browser.isSamePage()).isTrue();
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list .notification-item", "followed you");
+        browser.click("#notification-list .notification-item a");
+        browser.waitForPath("/users/" + fan.username());
+    }
+
     @ParameterizedTest
     @EnumSource(Screen.class)
     void aFollowedPersonsPostRaisesTheFeedsNewPostsBarWithoutMovingWhatIsRead(Screen screen) {
