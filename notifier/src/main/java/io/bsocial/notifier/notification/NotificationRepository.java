@@ -168,17 +168,27 @@ public class NotificationRepository {
 
     /**
      * Every undelivered notification of the recipient, oldest first, marked delivered in the same
-     * transaction. The UPDATE takes each row for exactly one caller: a concurrent call waits for
-     * the row lock, then finds it delivered and skips it. {@code delivered_by} is unique to this
-     * call (so the SELECT finds exactly what it took) and says who took it.
+     * transaction. The rows are locked first, in id order, so that concurrent calls wait for each
+     * other instead of deadlocking (two UPDATEs taking the same rows in different orders deadlock on
+     * PostgreSQL); a call that waited finds those rows delivered and skips them. Only the locked
+     * rows are marked: one committed meanwhile is left for the next call. {@code delivered_by} is
+     * unique to this call (so the SELECT finds exactly what it took) and says who took it.
      */
     @Transactional
     public List<Notification> claimUndelivered(long recipientId, Delivery by, Instant now) {
+        List<Long> waiting = jdbc.sql("""
+                SELECT id FROM notifications WHERE recipient_id = ? AND delivered_at IS NULL
+                 ORDER BY id FOR UPDATE""")
+                .param(recipientId)
+                .query(Long.class).list();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
         String token = by.token();
         int claimed = jdbc.sql("""
                 UPDATE notifications SET delivered_at = :now, delivered_by = :token
-                 WHERE recipient_id = :recipient AND delivered_at IS NULL""")
-                .param("now", SqlTime.of(now)).param("token", token).param("recipient", recipientId)
+                 WHERE id IN (:ids) AND delivered_at IS NULL""")
+                .param("now", SqlTime.of(now)).param("token", token).param("ids", waiting)
                 .update();
         if (claimed == 0) {
             return List.of();
