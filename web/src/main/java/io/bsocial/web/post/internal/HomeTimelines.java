@@ -269,9 +269,11 @@ class HomeTimelines {
      * The rebuild's first step, in one transaction: every user gets an author row (follower
      * counts and popularity recounted from follows, so an author may stop being popular) and an
      * unbuilt head. Until each head is built again the feed reads that user as before, so no
-     * answer is wrong meanwhile.
+     * answer is wrong meanwhile. Posts still waiting for their fan-out are done with: every build
+     * that follows reads them (they committed before it), so a bulk load need not be fanned out.
      */
     int unbuildAll() {
+        jdbc.sql("UPDATE posts SET fanned_out = TRUE WHERE fanned_out = FALSE").update();
         jdbc.sql("""
                 INSERT INTO timeline_authors (author_id, followers, popular)
                 SELECT u.id, 0, FALSE FROM users u

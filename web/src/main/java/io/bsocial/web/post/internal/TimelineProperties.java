@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("bsocial.timelines")
 public record TimelineProperties(
         @DefaultValue("800") int size,
-        @DefaultValue("5000") int popularFollowers,
+        @DefaultValue("10000") int popularFollowers,
         @DefaultValue("1s") Duration fanOutInterval,
         @DefaultValue("100") int fanOutBatch,
         @DefaultValue("1m") Duration maintenanceInterval,

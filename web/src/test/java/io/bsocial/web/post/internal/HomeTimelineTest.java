@@ -243,6 +243,11 @@ class HomeTimelineTest {
         Response fromAPage = api.send("POST", "/actuator/timelines/rebuild", null, null,
                 "Origin", "http://localhost:" + port);
         assertThat(fromAPage.status()).isEqualTo(403);
+        LoggedIn user = TestUsers.create(api, "tlo");
+        Response fromElsewhere = api.send("POST", "/actuator/timelines/rebuild", null, null,
+                "X-Forwarded-For", "203.0.113.9", "X-Auth-Token", user.token());
+        assertThat(fromElsewhere.status()).isEqualTo(403);
+        assertThat(api.get("/actuator/timelines", "X-Forwarded-For", "203.0.113.9").status()).isEqualTo(403);
         Response unknown = api.send("POST", "/actuator/timelines/everything", null, null);
         assertThat(unknown.status()).isEqualTo(400);
         Response view = api.get("/actuator/timelines");
