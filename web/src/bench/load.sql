@@ -105,10 +105,14 @@ SELECT c.id, 'Celebrity post ' || g || ': thank you all for following!',
 
 -- The notifier's copies, as the user-registered and user-followed events would have made them:
 -- its live feed pushes a post to the connected followers it finds here.
+-- (The template account's user-registered event may have reached the notifier during the load.)
 INSERT INTO notifier_users (id, username, first_name, last_name)
-SELECT id, username, first_name, last_name FROM users;
+SELECT id, username, first_name, last_name FROM users
+ON CONFLICT (id) DO UPDATE SET username = EXCLUDED.username, first_name = EXCLUDED.first_name,
+                               last_name = EXCLUDED.last_name;
 INSERT INTO notifier_follows (follower_id, followee_id, following, as_of)
-SELECT follower_id, followee_id, TRUE, created_at FROM follows;
+SELECT follower_id, followee_id, TRUE, created_at FROM follows
+ON CONFLICT DO NOTHING;
 
 UPDATE posts p SET comment_count = c.n
   FROM (SELECT post_id, COUNT(*) AS n FROM comments GROUP BY post_id) c

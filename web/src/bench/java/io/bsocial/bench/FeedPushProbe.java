@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -43,11 +44,12 @@ final class FeedPushProbe {
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
         stomp.setDefaultHeartbeat(new long[] {0, 0});
         List<StompSession> sessions = new ArrayList<>();
+        AtomicBoolean closing = new AtomicBoolean();
         try {
             for (int i = 0; i < followerTokens.size(); i++) {
                 WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
                 handshake.add("X-Auth-Token", followerTokens.get(i));
-                Listener listener = new Listener(i, heard);
+                Listener listener = new Listener(i, heard, closing);
                 StompSession session = stomp.connectAsync(notifierSocket, handshake, new StompHeaders(), listener)
                         .get(30, TimeUnit.SECONDS);
                 session.subscribe("/user/queue/feed", listener);
@@ -86,6 +88,7 @@ final class FeedPushProbe {
                     .forEach(at -> latencies.add((at - created) / 1e6)));
             return Latencies.of(latencies);
         } finally {
+            closing.set(true); // each session then hears "Session closed.": not worth reporting
             for (StompSession session : sessions) {
                 try {
                     session.disconnect();
@@ -115,10 +118,12 @@ final class FeedPushProbe {
 
         private final int session;
         private final Map<Long, Map<Integer, Long>> heard;
+        private final AtomicBoolean closing;
 
-        Listener(int session, Map<Long, Map<Integer, Long>> heard) {
+        Listener(int session, Map<Long, Map<Integer, Long>> heard, AtomicBoolean closing) {
             this.session = session;
             this.heard = heard;
+            this.closing = closing;
         }
 
         @Override
@@ -130,6 +135,9 @@ final class FeedPushProbe {
         public void handleFrame(StompHeaders headers, Object payload) {
             long now = System.nanoTime();
             if (payload == null || headers.getDestination() == null) { // an ERROR frame
+                if (closing.get()) {
+                    return;
+                }
                 System.err.println("STOMP refused: " + headers
                         + (payload == null ? "" : " " + new String((byte[]) payload, StandardCharsets.UTF_8)));
                 return;
