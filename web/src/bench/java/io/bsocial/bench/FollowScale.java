@@ -44,12 +44,18 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
 
     /** The 5,000-follow viewer's p99 over the 35-follow viewer's, first page or deep; null if unmeasured. */
     Double ratio(boolean deep) {
+        return ratio(deep, false);
+    }
+
+    /** As {@link #ratio(boolean)}, of the medians when {@code median}: what a busy machine disturbs least. */
+    Double ratio(boolean deep, boolean median) {
         if (viewers.size() < 2) {
             return null;
         }
         Wrk.Result few = deep ? viewers.get(0).deep() : viewers.get(0).first();
         Wrk.Result many = deep ? viewers.get(viewers.size() - 1).deep() : viewers.get(viewers.size() - 1).first();
-        return few.p99Ms() > 0 ? many.p99Ms() / few.p99Ms() : null;
+        double under = median ? few.p50Ms() : few.p99Ms();
+        return under > 0 ? (median ? many.p50Ms() : many.p99Ms()) / under : null;
     }
 
     String markdown(String duration, int connections) {
@@ -70,6 +76,8 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
                     "%n**Feed p99, %d follows vs %d: first page %.1f / %.1f ms = %s, 20 pages deep %.1f / %.1f ms = %s** (target ≤ 1.5).%n",
                     many.follows(), few.follows(), many.first().p99Ms(), few.first().p99Ms(), ratioText(ratio(false)),
                     many.deep().p99Ms(), few.deep().p99Ms(), ratioText(ratio(true))));
+            md.append(String.format(Locale.ROOT, "The same at the median (p50): first page %s, 20 pages deep %s.%n",
+                    ratioText(ratio(false, true)), ratioText(ratio(true, true))));
         }
         md.append(String.format(Locale.ROOT,
                 "%n| `POST /api/posts` (wrk, %s, %d connections) | followers | requests/s | p50 ms | p99 ms | non-2xx |%n|---|---|---|---|---|---|%n",
@@ -110,8 +118,9 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
         values.append("timelines=").append(fanOut == null && storage == null ? NOT_AVAILABLE : "available").append('\n');
         for (ViewerFeed viewer : viewers) {
             String key = viewer.username().replace("bench_", "");
-            values.append(String.format(Locale.ROOT, "%s_follows=%d%n%s_first_p99=%.1f%n%s_deep_p99=%.1f%n", key,
-                    viewer.follows(), key, viewer.first().p99Ms(), key, viewer.deep().p99Ms()));
+            values.append(String.format(Locale.ROOT, "%s_follows=%d%n%s_first_p50=%.1f%n%s_first_p99=%.1f%n%s_deep_p50=%.1f%n%s_deep_p99=%.1f%n",
+                    key, viewer.follows(), key, viewer.first().p50Ms(), key, viewer.first().p99Ms(), key,
+                    viewer.deep().p50Ms(), key, viewer.deep().p99Ms()));
         }
         values.append(String.format(Locale.ROOT, "celebrity_post_p99=%.1f%nordinary_post_p99=%.1f%n",
                 celebrity.result().p99Ms(), ordinary.result().p99Ms()));

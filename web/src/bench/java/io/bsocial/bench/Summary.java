@@ -56,6 +56,12 @@ final class Summary {
             new Row("feed 20 pages deep p99 ms, following 35 / 500 / 2,000 / 5,000",
                     v -> join(v, "f35_deep_p99", "f500_deep_p99", "f2000_deep_p99", "f5000_deep_p99")),
             new Row("feed 20 pages deep p99, 5,000 / 35 (target ≤ 1.5)", v -> ratio(v, "f5000_deep_p99", "f35_deep_p99")),
+            new Row("feed first page p50 ms, following 35 / 500 / 2,000 / 5,000",
+                    v -> join(v, "f35_first_p50", "f500_first_p50", "f2000_first_p50", "f5000_first_p50")),
+            new Row("feed first page p50, 5,000 / 35", v -> ratio(v, "f5000_first_p50", "f35_first_p50")),
+            new Row("feed 20 pages deep p50 ms, following 35 / 500 / 2,000 / 5,000",
+                    v -> join(v, "f35_deep_p50", "f500_deep_p50", "f2000_deep_p50", "f5000_deep_p50")),
+            new Row("feed 20 pages deep p50, 5,000 / 35", v -> ratio(v, "f5000_deep_p50", "f35_deep_p50")),
             new Row("`POST /api/posts` p99 ms, celebrity / ordinary author",
                     v -> join(v, "celebrity_post_p99", "ordinary_post_p99")),
             new Row("celebrity post → live feed of 200 connected followers, p99 ms", v -> v.getOrDefault("push_p99", "n/a")),
@@ -75,9 +81,9 @@ final class Summary {
             return "";
         }
         StringBuilder table = new StringBuilder("## Before and after the home timeline (issues 16 and 17)\n\n");
-        table.append("\"Before\" is the run on today's code before the home timeline and the session fix (large: ")
+        table.append("\"Before\" is a run of `main` before the home timeline (large: ")
                 .append(largeBefore.getOrDefault("date", "n/a")).append("; H2: ").append(h2Before.getOrDefault("date", "n/a"))
-                .append("); \"this run\" the latest `./bsocial bench large` (").append(large.getOrDefault("date", "n/a"))
+                .append("; see the notes below); \"this run\" the latest `./bsocial bench large` (").append(large.getOrDefault("date", "n/a"))
                 .append(") and `./bsocial bench h2` (").append(h2.getOrDefault("date", "n/a"))
                 .append("). Sections below have the full figures of the latest runs.\n\n");
         table.append("| | before | this run |\n|---|---|---|\n");

@@ -43,6 +43,7 @@ class FollowScaleTest {
                 | `bench_f5000` 20 pages deep | 5000 | 35 | 320.0 | 480.0 | 0 |
 
                 **Feed p99, 5000 follows vs 35: first page 400.0 / 50.0 ms = 8.00, 20 pages deep 480.0 / 48.0 ms = 10.00** (target ≤ 1.5).
+                The same at the median (p50): first page 15.00, 20 pages deep 16.84.
 
                 | `POST /api/posts` (wrk, 15s, 16 connections) | followers | requests/s | p50 ms | p99 ms | non-2xx |
                 |---|---|---|---|---|---|
@@ -84,16 +85,24 @@ class FollowScaleTest {
         assertThat(beforeTheTimeline().values()).isEqualTo("""
                 timelines=not available
                 f35_follows=35
+                f35_first_p50=20.0
                 f35_first_p99=50.0
+                f35_deep_p50=19.0
                 f35_deep_p99=48.0
                 f500_follows=500
+                f500_first_p50=40.0
                 f500_first_p99=90.0
+                f500_deep_p50=41.0
                 f500_deep_p99=95.0
                 f2000_follows=2000
+                f2000_first_p50=120.0
                 f2000_first_p99=200.0
+                f2000_deep_p50=130.0
                 f2000_deep_p99=210.0
                 f5000_follows=5000
+                f5000_first_p50=300.0
                 f5000_first_p99=400.0
+                f5000_deep_p50=320.0
                 f5000_deep_p99=480.0
                 celebrity_post_p99=110.0
                 ordinary_post_p99=100.0
@@ -110,6 +119,7 @@ class FollowScaleTest {
         FollowScale before = beforeTheTimeline();
         assertThat(before.ratio(false)).isEqualTo(8.0);
         assertThat(before.ratio(true)).isEqualTo(10.0);
+        assertThat(before.ratio(false, true)).isEqualTo(15.0);
 
         FollowScale one = new FollowScale("x", before.viewers().subList(0, 1), before.celebrity(), before.ordinary(), 0, 0,
                 Latencies.NONE, 0, Latencies.NONE, null, null);

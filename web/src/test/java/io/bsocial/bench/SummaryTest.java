@@ -68,7 +68,7 @@ class SummaryTest {
 
                 ## Before and after the home timeline (issues 16 and 17)
 
-                "Before" is the run on today's code before the home timeline and the session fix (large: 2026-11-30; H2: 2026-11-30); "this run" the latest `./bsocial bench large` (2026-12-01) and `./bsocial bench h2` (n/a). Sections below have the full figures of the latest runs.
+                "Before" is a run of `main` before the home timeline (large: 2026-11-30; H2: 2026-11-30; see the notes below); "this run" the latest `./bsocial bench large` (2026-12-01) and `./bsocial bench h2` (n/a). Sections below have the full figures of the latest runs.
 
                 | | before | this run |
                 |---|---|---|
@@ -77,6 +77,10 @@ class SummaryTest {
                 | feed first page p99, 5,000 / 35 (target ≤ 1.5) | 8.00 | 1.20 |
                 | feed 20 pages deep p99 ms, following 35 / 500 / 2,000 / 5,000 | 48.0 / 95.0 / 210.0 / 480.0 | 48.0 / 95.0 / 210.0 / 480.0 |
                 | feed 20 pages deep p99, 5,000 / 35 (target ≤ 1.5) | 10.00 | 10.00 |
+                | feed first page p50 ms, following 35 / 500 / 2,000 / 5,000 | 20.0 / 40.0 / 120.0 / 300.0 | 20.0 / 40.0 / 120.0 / 300.0 |
+                | feed first page p50, 5,000 / 35 | 15.00 | 15.00 |
+                | feed 20 pages deep p50 ms, following 35 / 500 / 2,000 / 5,000 | 19.0 / 41.0 / 130.0 / 320.0 | 19.0 / 41.0 / 130.0 / 320.0 |
+                | feed 20 pages deep p50, 5,000 / 35 | 16.84 | 16.84 |
                 | `POST /api/posts` p99 ms, celebrity / ordinary author | 110.0 / 100.0 | 110.0 / 100.0 |
                 | celebrity post → live feed of 200 connected followers, p99 ms | 80.5 | 80.5 |
                 | celebrity post → in a follower's feed, p99 ms (target ≤ 5000) | 60.0 | 60.0 |
