@@ -10,8 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +37,14 @@ public final class Bench {
 
     static final String PASSWORD = "bench-password-2026";
     private static final int NOTIFICATIONS_PER_SECOND = 50;
+    /** Issue 16: followers of the celebrity with a STOMP session open, and the posts they hear of. */
+    private static final int CONNECTED_FOLLOWERS = 200;
+    private static final int PUSHED_POSTS = 30;
+    private static final int VISIBLE_POSTS = 50;
+    private static final int FAN_OUT_POSTS = 100;
+    static final String CELEBRITY = "bench_celebrity";
+    /** An author with an ordinary number of followers, whom no benchmark viewer follows at large. */
+    static final String ORDINARY = "bench_501";
 
     private final Settings settings;
     private final WebApi web;
@@ -58,7 +71,8 @@ public final class Bench {
                 case "summary" -> Summary.write(settings.parts(), settings.root().resolve("docs/benchmarks.md"));
                 case "small" -> new Bench(settings).run(Size.SMALL);
                 case "large" -> new Bench(settings).run(Size.LARGE);
-                default -> throw new IllegalArgumentException("usage: ./bsocial bench [small|large|summary]");
+                case "h2" -> new H2Bench(settings).run();
+                default -> throw new IllegalArgumentException("usage: ./bsocial bench [small|large|h2|summary]");
             }
         } catch (IllegalArgumentException | IllegalStateException refused) {
             System.err.println("bsocial: " + refused.getMessage());
@@ -82,11 +96,33 @@ public final class Bench {
         Files.createDirectories(out);
 
         long loadSeconds = load(size);
+        Timelines timelines = new Timelines(web);
+        boolean timeline = timelines.state().isPresent();
+        String timelineNote;
+        if (timeline) {
+            say("== rebuilding the home timelines (POST /actuator/timelines/rebuild)");
+            long rebuilt = timelines.rebuild();
+            say("   rebuilt in " + rebuilt + "s");
+            timelineNote = "available, rebuilt after the load in " + rebuilt + " s (`POST /actuator/timelines/rebuild`)";
+        } else {
+            say("== home timeline: not available (GET /actuator/timelines answered 404); its figures are skipped");
+            timelineNote = FollowScale.NOT_AVAILABLE + " (`GET /actuator/timelines` answered 404): the feed is read"
+                    + " with one index probe per followed author, as before the home timeline";
+        }
         String viewer = web.login("bench_viewer", PASSWORD);
         String commenter = web.login("bench_2", PASSWORD);
         psql.query("INSERT INTO follows (follower_id, followee_id, created_at) SELECT c.id, v.id, now() FROM users c, users v"
                 + " WHERE c.username = 'bench_2' AND v.username = 'bench_viewer' ON CONFLICT DO NOTHING");
         String cursor = cursorAfter(viewer, 19);
+        Map<String, String> viewerTokens = new LinkedHashMap<>();
+        Map<String, String> viewerCursors = new LinkedHashMap<>();
+        for (String name : Size.VIEWERS) {
+            String token = web.login(name, PASSWORD);
+            viewerTokens.put(name, token);
+            viewerCursors.put(name, cursorAfter(token, 19));
+        }
+        String celebrity = web.login(CELEBRITY, PASSWORD);
+        String ordinary = web.login(ORDINARY, PASSWORD);
         long postId = Json.tree(web.post("/api/posts", viewer,
                 Map.of("content", "A post to comment on, for the notification benchmark.")).body()).get("id").asLong();
 
@@ -113,6 +149,22 @@ public final class Bench {
                 measured("comment ", wrk, comments, comment),
                 measured("login   ", wrk, "/api/auth/login", login));
 
+        say("== feed by follow count (wrk, " + wrk.duration() + " each)");
+        List<FollowScale.ViewerFeed> viewers = new ArrayList<>();
+        for (int i = 0; i < Size.VIEWERS.size(); i++) {
+            String name = Size.VIEWERS.get(i);
+            Wrk as = wrk.withToken(viewerTokens.get(name));
+            viewers.add(new FollowScale.ViewerFeed(name, size.viewerFollows().get(i),
+                    measured(name + " first", as, "/api/feed", null),
+                    measured(name + " @20  ", as, "/api/feed?limit=20&cursor="
+                            + URLEncoder.encode(viewerCursors.get(name), StandardCharsets.UTF_8), null)));
+        }
+        say("== POST /api/posts: the celebrity vs an ordinary author");
+        FollowScale.PostCost celebrityPosts = new FollowScale.PostCost(CELEBRITY, followers(CELEBRITY),
+                measured("celebrity", wrk.withToken(celebrity), "/api/posts", post));
+        FollowScale.PostCost ordinaryPosts = new FollowScale.PostCost(ORDINARY, followers(ORDINARY),
+                measured("ordinary ", wrk.withToken(ordinary), "/api/posts", post));
+
         // The writes above queued events for every consumer; latencies are measured on a quiet system.
         settle();
         viewer = web.login("bench_viewer", PASSWORD);
@@ -136,8 +188,44 @@ public final class Bench {
         }, new Report.IndexerRate(0, 0));
         say("   pipeline_per_s=" + indexer.pipelinePerSecond() + " bulk_per_s=" + indexer.bulkPerSecond());
 
+        settle();
+        say("== the celebrity's posts: live feed push to " + CONNECTED_FOLLOWERS + " connected followers, and their feeds");
+        List<String> followers = loginFollowers(size);
+        FeedPushProbe push = new FeedPushProbe(web, URI.create(settings.notifierSocket()));
+        Latencies pushed = probe(() -> push.measure(celebrity, followers, PUSHED_POSTS, 500), Latencies.NONE);
+        say("   push: " + pushed);
+        TimelineProbes timelineProbes = new TimelineProbes(web);
+        Latencies visible = probe(() -> timelineProbes.visible(celebrity, followers, VISIBLE_POSTS), Latencies.NONE);
+        say("   visible in a follower's feed: " + visible);
+        FollowScale.FanOut fanOut = null;
+        FollowScale.Storage storage = null;
+        if (timeline) {
+            settle();
+            String burstAuthor = psql.query("SELECT u.username FROM follows f JOIN users u ON u.id = f.followee_id"
+                    + " WHERE u.username LIKE 'bench\\_%' AND u.username <> '" + CELEBRITY + "'"
+                    + " AND NOT EXISTS (SELECT 1 FROM popular_authors p WHERE p.author_id = u.id)"
+                    + " GROUP BY u.username ORDER BY COUNT(*) DESC LIMIT 1");
+            say("== fan-out: " + FAN_OUT_POSTS + " posts by " + burstAuthor + " (" + followers(burstAuthor) + " followers)");
+            long authorFollowers = followers(burstAuthor);
+            String authorToken = web.login(burstAuthor, PASSWORD);
+            fanOut = probe(() -> timelineProbes.fanOut(timelines, burstAuthor, authorFollowers, authorToken, FAN_OUT_POSTS), null);
+            if (fanOut != null) {
+                say("   " + fanOut.entriesGained() + " entries in " + fanOut.seconds() + "s: " + fanOut.rowsPerSecond() + " rows/s");
+            }
+            settle();
+            storage = probe(() -> new FollowScale.Storage(Long.parseLong(psql.query("SELECT pg_total_relation_size('home_timelines')")),
+                    Long.parseLong(psql.query("SELECT COUNT(*) FROM home_timelines")),
+                    Long.parseLong(psql.query("SELECT COUNT(*) FROM posts"))), null);
+            if (storage != null) {
+                say("   home_timelines: " + storage.bytes() / 1048576 + " MB, " + storage.entries() + " entries, "
+                        + storage.posts() + " posts");
+            }
+        }
+        FollowScale scale = new FollowScale(timelineNote, viewers, celebrityPosts, ordinaryPosts, followers.size(),
+                PUSHED_POSTS, pushed, VISIBLE_POSTS, visible, fanOut, storage);
+
         Report report = new Report(size, loadSeconds, machine(), wrk.duration(), wrk.connections(), http, notified, events,
-                indexer, services.memory("web"), services.memory("notifier"), services.memory("indexer"));
+                indexer, services.memory("web"), services.memory("notifier"), services.memory("indexer"), scale);
         report.write(settings.parts());
         Summary.write(settings.parts(), settings.root().resolve("docs/benchmarks.md"));
         say("Results written to docs/benchmarks.md");
@@ -162,12 +250,40 @@ public final class Bench {
             throw new IllegalStateException("could not create the template account");
         }
         long started = System.nanoTime();
-        psql.script(settings.root().resolve("web/src/bench/load.sql"), Map.of("users", String.valueOf(size.users()),
+        Map<String, String> variables = new LinkedHashMap<>(Map.of("users", String.valueOf(size.users()),
                 "posts", String.valueOf(size.posts()), "follows", String.valueOf(size.follows()),
-                "comments", String.valueOf(size.comments()), "hash", hash), out.resolve("load-" + size.id() + ".log"));
+                "comments", String.valueOf(size.comments()), "hash", hash));
+        for (int i = 0; i < Size.VIEWERS.size(); i++) {
+            variables.put(Size.VIEWERS.get(i).replace("bench_", ""), String.valueOf(size.viewerFollows().get(i)));
+        }
+        psql.script(settings.root().resolve("web/src/bench/load.sql"), variables, out.resolve("load-" + size.id() + ".log"));
         long seconds = Math.round((System.nanoTime() - started) / 1e9);
         say("   loaded in " + seconds + "s");
         return seconds;
+    }
+
+    private long followers(String username) throws Exception {
+        return Long.parseLong(psql.query("SELECT COUNT(*) FROM follows f JOIN users u ON u.id = f.followee_id"
+                + " WHERE u.username = '" + username + "'"));
+    }
+
+    /** Sessions of {@value #CONNECTED_FOLLOWERS} of the celebrity's followers, spread over all of them. */
+    private List<String> loginFollowers(Size size) throws Exception {
+        ExecutorService logins = Executors.newFixedThreadPool(2); // Argon2id: two cores, two hashes at a time
+        try {
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < CONNECTED_FOLLOWERS; i++) {
+                String name = "bench_" + (1 + i * (size.users() / CONNECTED_FOLLOWERS));
+                tokens.add(logins.submit(() -> web.login(name, PASSWORD)));
+            }
+            List<String> sessions = new ArrayList<>();
+            for (Future<String> token : tokens) {
+                sessions.add(token.get());
+            }
+            return sessions;
+        } finally {
+            logins.shutdownNow();
+        }
     }
 
     /** The cursor of the viewer's feed after {@code pages} pages of 20. */
@@ -201,12 +317,17 @@ public final class Bench {
             } catch (Exception unknown) {
                 lag = -1;
             }
-            if ("0".equals(psql.query("SELECT COUNT(*) FROM outbox_events")) && lag == 0) {
+            if ("0".equals(psql.query("SELECT COUNT(*) FROM outbox_events")) && lag == 0 && timelinesDrained()) {
                 Thread.sleep(3000);
                 return;
             }
             Thread.sleep(2000);
         }
+    }
+
+    /** No post waits for its fan-out (true where there is no home timeline). */
+    private boolean timelinesDrained() throws Exception {
+        return new Timelines(web).state().map(state -> state.pending() == 0).orElse(true);
     }
 
     private Report.Machine machine() throws Exception {

@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 record Report(Size size, long loadSeconds, Machine machine, String duration, int connections, Http http,
         Latencies notifications, Latencies events, IndexerRate indexer, Memory web, Memory notifier,
-        Memory indexerMemory) {
+        Memory indexerMemory, FollowScale scale) {
 
     /** The HTTP table's rows, in its order. */
     record Http(Wrk.Result health, Wrk.Result feed, Wrk.Result feedDeep, Wrk.Result post, Wrk.Result comment,
@@ -42,8 +42,9 @@ record Report(Size size, long loadSeconds, Machine machine, String duration, int
     }
 
     String values() {
-        return String.format(Locale.ROOT, "feed_p99=%.1f%nfeed_rps=%d%nhealth_rps=%d%n", http.feed().p99Ms(),
-                http.feed().requestsPerSecond(), http.health().requestsPerSecond());
+        return String.format(Locale.ROOT, "feed_p99=%.1f%nfeed_rps=%d%nhealth_rps=%d%ndate=%s%n", http.feed().p99Ms(),
+                http.feed().requestsPerSecond(), http.health().requestsPerSecond(), machine.date())
+                + (scale == null ? "" : scale.values());
     }
 
     String markdown() {
@@ -72,7 +73,11 @@ record Report(Size size, long loadSeconds, Machine machine, String duration, int
         memory(md, "web", web);
         memory(md, "notifier", notifier);
         memory(md, "indexer", indexerMemory);
-        return md.append('\n').toString();
+        md.append('\n');
+        if (scale != null) {
+            md.append(scale.markdown(duration, connections));
+        }
+        return md.toString();
     }
 
     private static void row(StringBuilder md, String label, Wrk.Result figures) {

@@ -53,6 +53,28 @@ final class WebApi {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A call without a body, answered as it came (status and text). */
+    HttpResponse<String> call(String method, String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofMinutes(60))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers a user with the benchmark's password (201, or 409 when the name is taken). */
+    int register(String username, String firstName, String lastName) throws IOException, InterruptedException {
+        Map<String, String> account = new java.util.LinkedHashMap<>();
+        account.put("firstName", firstName);
+        account.put("lastName", lastName);
+        account.put("username", username);
+        account.put("email", username + "@bench.bsocial.io");
+        account.put("password", Bench.PASSWORD);
+        account.put("passwordConfirmation", Bench.PASSWORD);
+        return post("/api/auth/register", null, account).statusCode();
+    }
+
     JsonNode get(String path, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString());

@@ -20,7 +20,7 @@ class ReportTest {
                         new Wrk.Result(297, 50.4, 138.6, 0), new Wrk.Result(13, 1160.0, 1900.0, 0)),
                 new Latencies(3000, 4.8, 42.4, 76.4), new Latencies(200, 3.1, 7.3, 9.2),
                 new Report.IndexerRate(12806, 22556), new Report.Memory(49, 370), new Report.Memory(51, 318),
-                new Report.Memory(93, 361));
+                new Report.Memory(93, 361), null);
     }
 
     @Test
@@ -65,7 +65,7 @@ class ReportTest {
                 new Report.Http(new Wrk.Result(0, 0, 0, 0), new Wrk.Result(10, 1, 2, 0), new Wrk.Result(10, 1, 2, 0),
                         new Wrk.Result(10, 1, 2, 0), new Wrk.Result(10, 1, 2, 0), new Wrk.Result(1, 1, 2, 0)),
                 Latencies.NONE, Latencies.NONE, new Report.IndexerRate(0, 0), new Report.Memory(0, 0),
-                new Report.Memory(0, 0), new Report.Memory(0, 0));
+                new Report.Memory(0, 0), new Report.Memory(0, 0), null);
 
         assertThat(failed.markdown()).startsWith("## large\n")
                 .contains("Data: 100000 users, 1000000 posts, 2000000 follows, 3000000 comments, loaded in 134 s")
@@ -75,10 +75,22 @@ class ReportTest {
     }
 
     @Test
+    void theFollowScaleSectionFollowsTheMemoryTableAndItsValuesTheRest() {
+        Report withScale = new Report(Size.LARGE, 150, smallRun().machine(), "15s", 16, smallRun().http(),
+                smallRun().notifications(), smallRun().events(), smallRun().indexer(), smallRun().web(),
+                smallRun().notifier(), smallRun().indexerMemory(), FollowScaleTest.beforeTheTimeline());
+
+        assertThat(withScale.markdown()).contains("| indexer | 93 | 361 |\n\n### Follow counts, a celebrity and the home timeline")
+                .endsWith("Timeline table size: not available (no home timeline).\n\n");
+        assertThat(withScale.values()).startsWith("feed_p99=82.6\nfeed_rps=495\nhealth_rps=546\ndate=2026-11-29\n"
+                + "timelines=not available\nf35_follows=35\n");
+    }
+
+    @Test
     void theValuesTheSummaryComparesAreWrittenBesideTheSection(@TempDir Path dir) throws Exception {
         smallRun().write(dir);
 
-        assertThat(Files.readString(dir.resolve("small.values"))).isEqualTo("feed_p99=82.6\nfeed_rps=495\nhealth_rps=546\n");
+        assertThat(Files.readString(dir.resolve("small.values"))).isEqualTo("feed_p99=82.6\nfeed_rps=495\nhealth_rps=546\ndate=2026-11-29\n");
         assertThat(Files.readString(dir.resolve("small.md"))).isEqualTo(smallRun().markdown());
     }
 }
