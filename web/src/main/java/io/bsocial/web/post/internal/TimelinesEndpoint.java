@@ -58,7 +58,7 @@ class TimelinesEndpoint {
     }
 
     /** {@code unbuilt}: users whose feed is read without a timeline until it is built. */
-    public record TimelinesView(long users, long unbuilt, long entries, long pendingPosts, long popularAuthors,
+    public record TimelinesView(long users, long unbuilt, long entries, long pending, long popularAuthors,
             int size, int popularFollowers) {
     }
 
