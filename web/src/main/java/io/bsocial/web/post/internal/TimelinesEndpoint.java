@@ -52,6 +52,7 @@ class TimelinesEndpoint {
         while (fanOut.buildUnbuilt() > 0) {
             // batch after batch, each its own transaction
         }
+        timelines.refreshStatistics();
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("operator rebuilt {} home timelines in {} ms", users, millis);
         return new Rebuilt(users == null ? 0 : users, timelines.entries(), millis);
