@@ -21,7 +21,7 @@ class AccountBrowserIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser("http://localhost:" + port);
+        browser = Browser.lease("http://localhost:" + port);
     }
 
     @AfterEach

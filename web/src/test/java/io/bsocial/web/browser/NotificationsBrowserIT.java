@@ -72,7 +72,7 @@ class NotificationsBrowserIT {
         }
         network.refuseWebSockets(false);
         network.open();
-        browser = new Browser("http://localhost:" + port);
+        browser = Browser.lease("http://localhost:" + port);
     }
 
     @AfterEach
@@ -188,7 +188,7 @@ class NotificationsBrowserIT {
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
 
-        try (Browser other = new Browser("http://localhost:" + port)) {
+        try (Browser other = Browser.lease("http://localhost:" + port)) {
             other.logIn(fan.username(), TestUsers.PASSWORD);
             other.open("/users/" + followed.username());
             other.click("#follow-button");
@@ -215,8 +215,8 @@ class NotificationsBrowserIT {
             TestUsers.post(api, friend, "Earlier post number " + i + ", long enough to fill a card of the feed.");
         }
 
-        try (Browser reader = new Browser("http://localhost:" + port, screen);
-                Browser writer = new Browser("http://localhost:" + port, screen)) {
+        try (Browser reader = Browser.lease("http://localhost:" + port, screen);
+                Browser writer = Browser.lease("http://localhost:" + port, screen)) {
             readAlong(reader, writer, api, me, friend, stranger, screen);
         }
     }

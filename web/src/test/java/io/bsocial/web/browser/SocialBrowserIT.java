@@ -32,8 +32,8 @@ class SocialBrowserIT {
         ApiClient api = new ApiClient(port);
         aliceAccount = TestUsers.create(api, "alice");
         bobAccount = TestUsers.create(api, "bob");
-        alice = new Browser("http://localhost:" + port);
-        bob = new Browser("http://localhost:" + port);
+        alice = Browser.lease("http://localhost:" + port);
+        bob = Browser.lease("http://localhost:" + port);
         alice.logIn(aliceAccount.username(), TestUsers.PASSWORD);
         bob.logIn(bobAccount.username(), TestUsers.PASSWORD);
     }
