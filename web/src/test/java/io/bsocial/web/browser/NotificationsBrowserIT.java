@@ -2,96 +2,56 @@ package io.bsocial.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import io.bsocial.web.WebAppTest;
 import io.bsocial.web.browser.Browser.Screen;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.FollowNotifications;
-import io.bsocial.web.support.ServiceProcess;
-import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /**
- * web and the notifier (its own process, same database and Kafka) in a real browser: the bell of
- * a post's author lights up, without a reload, when someone comments on the post; also when the
- * network dropped for a while, and over HTTP polling when WebSockets cannot connect at all. The
- * browser reaches the notifier through a TCP relay that a test can cut, like a network drop, or
- * turn into a proxy that refuses WebSocket handshakes. The feed's new-posts bar rides the same
- * connection: two people in two browsers, a followed person posting from their page.
+ * web and the notifier (the {@link EndToEnd} system's) in a real browser: the bell of a post's
+ * author lights up, without a reload, when someone comments on the post; also when the network
+ * dropped for a while, and over HTTP polling when WebSockets cannot connect at all. The browser
+ * reaches the notifier through {@link EndToEnd#browserNetwork}, which a test here cuts, like a
+ * network drop, or turns into a proxy that refuses WebSocket handshakes. The feed's new-posts bar
+ * rides the same connection: two people in two browsers, a followed person posting from their page.
  */
-@WebAppTest
-class NotificationsBrowserIT {
-
-    static final int NOTIFIER_PORT = TcpForwarder.freePort();
-    static final int BROWSER_NOTIFIER_PORT = TcpForwarder.freePort();
-    static final TcpForwarder network = new TcpForwarder(BROWSER_NOTIFIER_PORT, "localhost:" + NOTIFIER_PORT);
-    static final String DATABASE = EndToEnd.DATABASE;
-    static ServiceProcess notifier;
-
-    @LocalServerPort
-    int port;
+class NotificationsBrowserIT extends EndToEnd {
 
     Browser browser;
 
-    @DynamicPropertySource
-    static void sharedDatabaseAndNotifier(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
-        registry.add("bsocial.notifier.poll-interval", () -> "1s");
-    }
-
-    @BeforeEach
-    void startNotifierAndBrowser() throws Exception {
-        if (notifier == null) {
-            // After web started: its migrations ran, the notifier finds the session tables.
-            notifier = ServiceProcess.start("notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
-                    "--spring.datasource.url=" + DATABASE,
-                    "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
-                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
-        }
-        network.refuseWebSockets(false);
-        network.open();
-        browser = Browser.lease("http://localhost:" + port);
-    }
-
     @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void stopNotifier() {
-        network.close();
-        if (notifier != null) {
-            notifier.close();
+    void closeBrowserAndMendTheNetwork() throws IOException {
+        if (browser != null) {
+            browser.close();
         }
+        // The next test, here or in another class, finds the relay as it was, even after a failure.
+        browserNetwork.refuseWebSockets(false);
+        browserNetwork.open();
     }
 
     @Test
     void theBellLightsUpLiveWhenSomeoneCommentsAndLeadsToThePost() {
         Conversation talk = Conversation.start(new ApiClient(port), "belle", "reader", "Ring my bell");
 
+        browser = Browser.lease("http://localhost:" + port);
         browser.logIn(talk.author().username(), TestUsers.PASSWORD);
         awaitMode("live");
         browser.markPage();
@@ -126,15 +86,16 @@ class NotificationsBrowserIT {
     void afterANetworkDropTheBellReconnectsByItselfAndCatchesUp() throws Exception {
         Conversation talk = Conversation.start(new ApiClient(port), "dropped", "chatty", "Are you still there?");
 
+        browser = Browser.lease("http://localhost:" + port);
         browser.logIn(talk.author().username(), TestUsers.PASSWORD);
         awaitMode("live");
         browser.markPage();
 
-        network.close();
+        browserNetwork.close();
         awaitMode("polling");
         talk.comment("Knock knock");
 
-        network.open();
+        browserNetwork.open();
         awaitMode("live");
         browser.waitForText("#notification-count", "1");
         assertThat(browser.isSamePage()).isTrue();
@@ -146,7 +107,8 @@ class NotificationsBrowserIT {
     void whenWebSocketsCannotConnectTheBellPollsOverHttp() {
         Conversation talk = Conversation.start(new ApiClient(port), "proxied", "patient", "Behind a strict proxy");
 
-        network.refuseWebSockets(true);
+        browserNetwork.refuseWebSockets(true);
+        browser = Browser.lease("http://localhost:" + port);
         browser.logIn(talk.author().username(), TestUsers.PASSWORD);
         awaitMode("polling");
         browser.markPage();
@@ -183,6 +145,7 @@ class NotificationsBrowserIT {
         LoggedIn followed = TestUsers.create(api, "followed");
         LoggedIn fan = TestUsers.create(api, "fan");
 
+        browser = Browser.lease("http://localhost:" + port);
         browser.logIn(followed.username(), TestUsers.PASSWORD);
         awaitMode("live");
         browser.markPage();
@@ -224,8 +187,7 @@ class NotificationsBrowserIT {
     /** The reader's feed, open and scrolled, while the friend posts from their own page. */
     private static void readAlong(Browser reader, Browser writer, ApiClient api, LoggedIn me, LoggedIn friend,
             LoggedIn stranger, Screen screen) {
-        reader.logIn(me.username(), TestUsers.PASSWORD);
-        reader.waitFor(d -> "live".equals(reader.find("body").getDomAttribute("data-notifications")));
+        reader.logInLive(me);
         reader.markPage();
         reader.script("window.scrollTo({top: 300, behavior: 'instant'});");
         reader.waitFor(d -> ((Number) reader.script("return window.scrollY;")).intValue() == 300);

@@ -8,19 +8,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import io.bsocial.web.WebAppTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
-/** Two people in two real browsers: one follows the other, posts and comments flow without reloads. */
-@WebAppTest
-class SocialBrowserIT {
-
-    @LocalServerPort
-    int port;
+/**
+ * Two people in two real browsers: one follows the other, posts and comments flow without reloads.
+ * On the {@link EndToEnd} system, whose web context the other browser tests share.
+ */
+class SocialBrowserIT extends EndToEnd {
 
     Browser alice;
     Browser bob;

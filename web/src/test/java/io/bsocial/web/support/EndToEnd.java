@@ -1,5 +1,7 @@
 package io.bsocial.web.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,7 +20,9 @@ import io.bsocial.web.WebAppTest;
  * Base of the end-to-end tests that need the whole system: web in this JVM (one application
  * context, shared by every subclass), the notifier and the indexer as their own processes, one H2
  * file database, the run's embedded Kafka broker and an OpenSearch node. The two processes start
- * once, for the first such test, and stop when the test run ends.
+ * once, for the first such test, and stop when the test run ends. Browsers reach the notifier
+ * through {@link #browserNetwork}, a TCP relay that a test can cut like a network drop.
+ * Subclasses add no properties of their own: one context serves them all.
  */
 @WebAppTest
 @ExtendWith({SearchNodes.class, EndToEnd.Services.class})
@@ -26,6 +30,10 @@ public abstract class EndToEnd {
 
     protected static final int NOTIFIER_PORT = TcpForwarder.freePort();
     protected static final int INDEXER_PORT = TcpForwarder.freePort();
+    private static final int BROWSER_NOTIFIER_PORT = TcpForwarder.freePort();
+    /** Between browsers and the notifier; open unless a test cut it (and such a test opens it again). */
+    protected static final TcpForwarder browserNetwork = new TcpForwarder(BROWSER_NOTIFIER_PORT,
+            "localhost:" + NOTIFIER_PORT);
     protected static final String INDEX = "bsocial-events-e2e";
     /**
      * The one database of every end-to-end test (web/pom.xml gives it to all of them): they share
@@ -41,7 +49,9 @@ public abstract class EndToEnd {
     @DynamicPropertySource
     static void wholeSystem(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("bsocial.notifier.port", () -> NOTIFIER_PORT);
+        registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
+        // The bell's HTTP polling while its WebSocket cannot connect: often enough for a test to see.
+        registry.add("bsocial.notifier.poll-interval", () -> "1s");
         registry.add("bsocial.indexer.url", () -> "http://localhost:" + INDEXER_PORT);
     }
 
@@ -68,6 +78,11 @@ public abstract class EndToEnd {
             if (notifier != null) {
                 return;
             }
+            try {
+                browserNetwork.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             String kafka = System.getProperty("spring.embedded.kafka.brokers");
             notifier = ServiceProcess.start("e2e-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
                     "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
@@ -89,6 +104,7 @@ public abstract class EndToEnd {
             }
             notifier = null;
             indexer = null;
+            browserNetwork.close();
         }
     }
 }
