@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +26,12 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /**
  * web and the notifier (the {@link EndToEnd} system's) in a real browser: the bell of a post's
- * author lights up, without a reload, when someone comments on the post; also when the network
- * dropped for a while, and over HTTP polling when WebSockets cannot connect at all. The browser
- * reaches the notifier through {@link EndToEnd#browserNetwork}, which a test here cuts, like a
- * network drop, or turns into a proxy that refuses WebSocket handshakes. The feed's new-posts bar
- * rides the same connection: two people in two browsers, a followed person posting from their page.
+ * author lights up, without a reload, when someone comments on the post, and the notification
+ * leaves it again when the comment is deleted; also when the network dropped for a while, and over
+ * HTTP polling when WebSockets cannot connect at all. The browser reaches the notifier through
+ * {@link EndToEnd#browserNetwork}, which a test here cuts, like a network drop, or turns into a
+ * proxy that refuses WebSocket handshakes. The feed's new-posts bar rides the same connection: two
+ * people in two browsers, a followed person posting from their page.
  */
 class NotificationsBrowserIT extends EndToEnd {
 
@@ -134,9 +134,41 @@ class NotificationsBrowserIT extends EndToEnd {
             return new Conversation(api, author, reader, TestUsers.post(api, author, postText));
         }
 
-        void comment(String text) {
-            api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", text)), reader.auth());
+        long comment(String text) {
+            return TestUsers.comment(api, reader, postId, text);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void aDeletedCommentsNotificationLeavesTheBellLive(Screen screen) {
+        ApiClient api = new ApiClient(port);
+        Conversation talk = Conversation.start(api, "ada", "bob", "Say something, Bob");
+
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInLive(talk.author());
+        browser.markPage();
+        long comment = talk.comment("Second thoughts, coming up");
+        browser.waitForText("#notification-count", "1");
+        browser.waitFor(d -> bellList().contains("commented: Second thoughts"));
+
+        assertThat(api.send("DELETE", "/api/posts/" + talk.postId() + "/comments/" + comment, null, null,
+                talk.reader().auth()).status()).isEqualTo(204);
+
+        browser.waitFor(d -> "0".equals(browser.find("#notification-bell").getDomAttribute("data-unread")));
+        browser.waitFor(d -> !bellList().contains("Second thoughts"));
+        assertThat(browser.driver().findElement(By.id("notification-count")).isDisplayed()).isFalse();
+        assertThat(browser.isSamePage()).isTrue();
+        // Opened, the bell shows what stays (the follow, read before the story began), not the comment.
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list .notification-item", "followed you");
+        assertThat(browser.all("#notification-list .notification-item")).extracting(item -> item.getText())
+                .noneMatch(text -> text.contains("Second thoughts"));
+    }
+
+    /** The text of the bell's list, shown or not. */
+    private String bellList() {
+        return (String) browser.script("return document.getElementById('notification-list').textContent;");
     }
 
     @Test
