@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.devtools.NetworkInterceptor;
+import org.openqa.selenium.remote.http.Contents;
+import org.openqa.selenium.remote.http.HttpMethod;
+import org.openqa.selenium.remote.http.HttpResponse;
+import org.openqa.selenium.remote.http.Route;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -31,7 +36,8 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * HTTP polling when WebSockets cannot connect at all. The browser reaches the notifier through
  * {@link EndToEnd#browserNetwork}, which a test here cuts, like a network drop, or turns into a
  * proxy that refuses WebSocket handshakes. The feed's new-posts bar rides the same connection: two
- * people in two browsers, a followed person posting from their page.
+ * people in two browsers, a followed person posting from their page, and the bar failing like
+ * every other control.
  */
 class NotificationsBrowserIT extends EndToEnd {
 
@@ -210,7 +216,7 @@ class NotificationsBrowserIT extends EndToEnd {
             TestUsers.post(api, friend, "Earlier post number " + i + ", long enough to fill a card of the feed.");
         }
 
-        try (Browser reader = Browser.lease("http://localhost:" + port, screen);
+        try (Browser reader = Browser.lease("http://localhost:" + port, screen, true);
                 Browser writer = Browser.lease("http://localhost:" + port, screen)) {
             readAlong(reader, writer, api, me, friend, stranger, screen);
         }
@@ -241,6 +247,10 @@ class NotificationsBrowserIT extends EndToEnd {
         assertThat(axe.getViolations()).as("axe, with the bar shown")
                 .filteredOn(rule -> Set.of("serious", "critical").contains(rule.getImpact()))
                 .extracting(Rule::getId).isEmpty();
+        assertThat(reader.consoleErrors()).as("console with the bar shown").isEmpty();
+
+        failToLoadTheNewPosts(reader);
+        assertThat(reader.consoleErrors()).as("the failed loads, reported").isNotEmpty();
 
         reader.click("#new-posts-button");
         reader.waitForText("#feed-items .post:first-of-type .post-content", "Fresh from the page: hello, followers!");
@@ -248,6 +258,49 @@ class NotificationsBrowserIT extends EndToEnd {
         assertThat(reader.find("#feed-items").getText()).doesNotContain("A stranger's post");
         assertThat(reader.isSamePage()).isTrue();
         assertThat(reader.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * A dropped network, then a server error, when the bar is clicked: each is said like any other
+     * control's failure, at the foot of the screen; the bar stays, counting what waits, and the feed
+     * is as it was. (The caller's next click, with the failures gone, loads the waiting post.)
+     */
+    private static void failToLoadTheNewPosts(Browser reader) {
+        int cards = reader.all("#feed-items .post").size();
+        reader.network(true, 0);
+        try {
+            reader.click("#new-posts-button");
+            reader.waitForText("#request-messages .request-problem", "Couldn’t load the new posts — try again");
+            assertStillWaiting(reader, cards);
+        } finally {
+            reader.network(false, 0);
+        }
+        reader.click("#request-messages .btn-close");
+        reader.waitFor(d -> reader.all("#request-messages .request-problem").isEmpty());
+
+        Route failing = Route.matching(request -> request.getMethod() == HttpMethod.GET
+                && request.getUri().contains("/feed/latest"))
+                .to(() -> request -> new HttpResponse().setStatus(500)
+                        .setHeader("Content-Type", "application/problem+json")
+                        .setContent(Contents.utf8String("{\"status\":500,\"detail\":\"Something went wrong on our side.\"}")));
+        try (NetworkInterceptor serverDown = new NetworkInterceptor(reader.driver(), failing)) {
+            reader.click("#new-posts-button");
+            reader.waitForText("#request-messages .request-problem", "Couldn’t load the new posts — try again");
+        }
+        assertThat(reader.find("#request-messages .request-problem").getDomAttribute("role")).isEqualTo("alert");
+        reader.assertInsideViewport("#request-messages .request-problem");
+        assertStillWaiting(reader, cards);
+        reader.click("#request-messages .btn-close");
+        // The bell's socket, if the dropped network closed it, is back (and with it the bar's subscription).
+        reader.awaitLive();
+    }
+
+    private static void assertStillWaiting(Browser reader, int cards) {
+        reader.waitFor(d -> reader.find("#new-posts-button").isEnabled());
+        assertThat(reader.find("#new-posts-button").getText()).isEqualTo("1 new post");
+        assertThat(reader.all("#feed-items .post")).hasSize(cards);
+        assertThat(reader.find("#feed-items").getText()).doesNotContain("Fresh from the page");
+        assertThat(reader.isSamePage()).isTrue();
     }
 
     private static double cardTop(Browser browser, int index) {
