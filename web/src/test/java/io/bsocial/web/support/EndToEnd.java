@@ -52,6 +52,11 @@ public abstract class EndToEnd {
         registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
         // The bell's HTTP polling while its WebSocket cannot connect: often enough for a test to see.
         registry.add("bsocial.notifier.poll-interval", () -> "1s");
+        // Argon2 at its production cost takes some 75 ms a hash, and these tests register and log in
+        // some two hundred times; that cost is PasswordHashingTest's and PasswordHashingBoundTest's
+        // subject, not theirs. Still Argon2id, at its least.
+        registry.add("bsocial.password-hashing.memory", () -> "1MB");
+        registry.add("bsocial.password-hashing.iterations", () -> "1");
         registry.add("bsocial.indexer.url", () -> "http://localhost:" + INDEXER_PORT);
     }
 
