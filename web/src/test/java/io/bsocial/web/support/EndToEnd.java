@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -88,16 +89,22 @@ public abstract class EndToEnd {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            String kafka = System.getProperty("spring.embedded.kafka.brokers");
-            notifier = ServiceProcess.start("e2e-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
-                    "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
-            indexer = ServiceProcess.start("e2e-indexer", "bsocial.indexer.jar", INDEXER_PORT, List.of(
-                    "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--bsocial.opensearch.url=" + SearchNodes.opensearch().url(),
-                    "--bsocial.opensearch.index=" + INDEX, "--bsocial.opensearch.search-pattern=" + INDEX));
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Services.class,
                     key -> (AutoCloseable) Services::stop);
+            String kafka = System.getProperty("spring.embedded.kafka.brokers");
+            // Side by side: the notifier spends most of its start waiting for its Kafka groups, the
+            // indexer first waits for its OpenSearch node.
+            CompletableFuture<ServiceProcess> indexerStarting = CompletableFuture.supplyAsync(() -> ServiceProcess.start(
+                    "e2e-indexer", "bsocial.indexer.jar", INDEXER_PORT, List.of(
+                    "--spring.kafka.bootstrap-servers=" + kafka, "--bsocial.opensearch.url=" + SearchNodes.opensearch().url(),
+                    "--bsocial.opensearch.index=" + INDEX, "--bsocial.opensearch.search-pattern=" + INDEX)));
+            try {
+                notifier = ServiceProcess.start("e2e-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
+                        "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--bsocial.notifier.allowed-origins=http://localhost:*"));
+            } finally {
+                indexer = indexerStarting.join();
+            }
         }
 
         private static synchronized void stop() {
