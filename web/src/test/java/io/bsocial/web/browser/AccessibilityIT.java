@@ -75,7 +75,7 @@ class AccessibilityIT extends EndToEnd {
         assertThat(comment.status()).isEqualTo(201);
 
         browser = Browser.lease("http://localhost:" + port, screen);
-        browser.logIn(author.username(), TestUsers.PASSWORD);
+        browser.logInAs(author);
         // The reader's follow and comment are in: the bell and the notifications page have something to show.
         browser.waitForText("#notification-count", "2");
 
@@ -126,7 +126,7 @@ class AccessibilityIT extends EndToEnd {
     void aKeyboardSkipsTheNavbar(Screen screen) {
         LoggedIn member = TestUsers.create(new ApiClient(port), "keyboard");
         browser = Browser.lease("http://localhost:" + port, screen);
-        browser.logIn(member.username(), TestUsers.PASSWORD);
+        browser.logInAs(member);
         browser.open("/people");
 
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();

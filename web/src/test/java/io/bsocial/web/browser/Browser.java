@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
@@ -171,16 +172,23 @@ public final class Browser implements AutoCloseable {
         return options;
     }
 
-    /** Logs in through the login form and waits for the feed. */
-    public void logIn(String login, String password) {
-        open("/login");
-        submitLogin(login, password);
-        waitForPath("/");
+    /**
+     * Logs in as a test user for a test whose subject is not the login form: a session of its own
+     * from the JSON login, set as the session cookie (what the form would leave), then the feed.
+     */
+    public void logInAs(LoggedIn who) {
+        ApiClient.Response login = new ApiClient(baseUrl).post("/api/auth/login",
+                ApiClient.json(Map.of("login", who.username(), "password", TestUsers.PASSWORD)));
+        assertThat(login.status()).as("JSON login of " + who.username()).isEqualTo(200);
+        driver.executeCdpCommand("Network.setCookie", Map.of("name", "SESSION", "value", login.sessionCookie(),
+                "url", baseUrl + "/", "httpOnly", true, "sameSite", "Lax"));
+        open("/");
+        find("#feed-page");
     }
 
-    /** Logs in as a test user and waits for the feed's bell to be live (on the end-to-end system). */
+    /** {@link #logInAs}, then waits for the feed's bell to be live (on the end-to-end system). */
     public void logInLive(LoggedIn who) {
-        logIn(who.username(), TestUsers.PASSWORD);
+        logInAs(who);
         awaitLive();
     }
 

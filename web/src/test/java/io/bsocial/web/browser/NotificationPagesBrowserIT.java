@@ -193,7 +193,7 @@ class NotificationPagesBrowserIT extends EndToEnd {
 
     private void logIn(Screen screen, LoggedIn who) {
         browser = Browser.lease("http://localhost:" + port, screen);
-        browser.logIn(who.username(), TestUsers.PASSWORD);
+        browser.logInAs(who);
         assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isEqualTo(screen.width());
         browser.awaitLive();
     }

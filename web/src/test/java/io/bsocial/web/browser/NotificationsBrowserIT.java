@@ -58,7 +58,7 @@ class NotificationsBrowserIT extends EndToEnd {
         Conversation talk = Conversation.start(new ApiClient(port), "belle", "reader", "Ring my bell");
 
         browser = Browser.lease("http://localhost:" + port);
-        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        browser.logInAs(talk.author());
         awaitMode("live");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
@@ -93,7 +93,7 @@ class NotificationsBrowserIT extends EndToEnd {
         Conversation talk = Conversation.start(new ApiClient(port), "dropped", "chatty", "Are you still there?");
 
         browser = Browser.lease("http://localhost:" + port);
-        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        browser.logInAs(talk.author());
         awaitMode("live");
         browser.markPage();
 
@@ -115,7 +115,7 @@ class NotificationsBrowserIT extends EndToEnd {
 
         browserNetwork.refuseWebSockets(true);
         browser = Browser.lease("http://localhost:" + port);
-        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        browser.logInAs(talk.author());
         awaitMode("polling");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
@@ -184,13 +184,13 @@ class NotificationsBrowserIT extends EndToEnd {
         LoggedIn fan = TestUsers.create(api, "fan");
 
         browser = Browser.lease("http://localhost:" + port);
-        browser.logIn(followed.username(), TestUsers.PASSWORD);
+        browser.logInAs(followed);
         awaitMode("live");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
 
         try (Browser other = Browser.lease("http://localhost:" + port)) {
-            other.logIn(fan.username(), TestUsers.PASSWORD);
+            other.logInAs(fan);
             other.open("/users/" + followed.username());
             other.click("#follow-button");
             other.waitForText("#follow-button", "Unfollow");
@@ -232,7 +232,7 @@ class NotificationsBrowserIT extends EndToEnd {
         double readingAt = cardTop(reader, 3);
 
         TestUsers.post(api, stranger, "A stranger's post, not for this feed");
-        writer.logIn(friend.username(), TestUsers.PASSWORD);
+        writer.logInAs(friend);
         writer.type("#compose-content", "Fresh from the page: hello, followers!");
         writer.click("#compose-submit");
         writer.waitForText("#feed-items .post", "Fresh from the page");

@@ -303,7 +303,7 @@ class ReadingBrowserIT extends EndToEnd {
 
     private Browser logIn(Screen screen, LoggedIn who) {
         Browser browser = loggedOut(screen);
-        browser.logIn(who.username(), TestUsers.PASSWORD);
+        browser.logInAs(who);
         assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isEqualTo(screen.width());
         browser.awaitLive();
         return browser;

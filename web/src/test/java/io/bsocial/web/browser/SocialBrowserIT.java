@@ -32,8 +32,8 @@ class SocialBrowserIT extends EndToEnd {
         bobAccount = TestUsers.create(api, "bob");
         alice = Browser.lease("http://localhost:" + port);
         bob = Browser.lease("http://localhost:" + port);
-        alice.logIn(aliceAccount.username(), TestUsers.PASSWORD);
-        bob.logIn(bobAccount.username(), TestUsers.PASSWORD);
+        alice.logInAs(aliceAccount);
+        bob.logInAs(bobAccount);
     }
 
     @AfterEach
