@@ -91,6 +91,7 @@ public final class Browser implements AutoCloseable {
     private final Screen screen;
     private final Kind kind;
     private boolean networkEmulated;
+    private boolean closed;
 
     private Browser(String baseUrl, Kind kind, ChromeDriver driver) {
         this.baseUrl = baseUrl;
@@ -332,6 +333,10 @@ public final class Browser implements AutoCloseable {
     /** Hands the browser back to the pool, as new; one that cannot be made so is quit. */
     @Override
     public void close() {
+        if (closed) {
+            return; // handed back already: a second hand-back would lease one Chromium twice
+        }
+        closed = true;
         if (reset()) {
             synchronized (IDLE) {
                 IDLE.computeIfAbsent(kind, k -> new ArrayDeque<>()).push(driver);
