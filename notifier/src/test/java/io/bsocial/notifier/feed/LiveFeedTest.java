@@ -6,13 +6,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -69,9 +63,6 @@ class LiveFeedTest {
 
     @Autowired
     SimpUserRegistry connected;
-
-    @Autowired
-    FollowGraph graph;
 
     @Autowired
     JdbcClient jdbc;
@@ -145,41 +136,6 @@ class LiveFeedTest {
         long seen = Events.nextId();
         publish(EventTopics.POST_CREATED, seen, PostCreated.of(actor(author), seen, "for you again", now()));
         assertThat(feed.next().get("postId").asLong()).isEqualTo(seen);
-    }
-
-    @Test
-    void concurrentFactsAboutOnePairLeaveTheLatest() throws Exception {
-        long followerId = Events.nextId();
-        long followeeId = Events.nextId();
-        Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order);
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            for (int i : order) {
-                // The latest fact (i = 63) is an unfollow.
-                writes.add(threads.submit(() -> {
-                    start.await();
-                    graph.record(followerId, followeeId, i % 2 == 0, base.plusMillis(i));
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> write : writes) {
-                write.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-
-        assertThat(jdbc.sql("SELECT following FROM notifier_follows WHERE follower_id = ? AND followee_id = ?")
-                .params(followerId, followeeId).query(Boolean.class).single()).isFalse();
-        assertThat(graph.followersAmong(followeeId, List.of(followerId))).isEmpty();
     }
 
     private void follow(LoggedIn who, LoggedIn whom, Instant at) {
