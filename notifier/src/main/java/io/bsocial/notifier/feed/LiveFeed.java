@@ -2,10 +2,8 @@ package io.bsocial.notifier.feed;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpUser;
@@ -14,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.notifier.notification.Notification;
+import io.bsocial.notifier.notification.UserDirectory;
 import io.bsocial.notifier.notification.ValidEvents;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
@@ -35,13 +34,13 @@ class LiveFeed {
     private final SimpMessagingTemplate messaging;
     private final SimpUserRegistry connected;
     private final FollowGraph follows;
-    private final JdbcClient jdbc;
+    private final UserDirectory directory;
 
-    LiveFeed(SimpMessagingTemplate messaging, SimpUserRegistry connected, FollowGraph follows, JdbcClient jdbc) {
+    LiveFeed(SimpMessagingTemplate messaging, SimpUserRegistry connected, FollowGraph follows, UserDirectory directory) {
         this.messaging = messaging;
         this.connected = connected;
         this.follows = follows;
-        this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** What a feed page hears of a new post. */
@@ -56,8 +55,8 @@ class LiveFeed {
             properties = "auto.offset.reset=latest")
     void created(String message) {
         PostCreated post = ValidEvents.read(message, PostCreated.class);
-        NewPost pushed = new NewPost("post", post.postId(), author(post.userId(), post.username()), post.timestamp());
-        pushToFollowers(post.userId(), pushed);
+        pushToFollowers(post.userId(), new NewPost("post", post.postId(),
+                directory.actor(post.userId(), post.username()), post.timestamp()));
     }
 
     @KafkaListener(topics = EventTopics.POST_DELETED, groupId = "bsocial-notifier-feed-${random.uuid}",
@@ -87,14 +86,5 @@ class LiveFeed {
             }
         }
         return users;
-    }
-
-    private Notification.Actor author(long id, String username) {
-        List<Notification.Actor> known = jdbc.sql("SELECT id, username, first_name, last_name FROM notifier_users WHERE id = ?")
-                .param(id)
-                .query((rs, row) -> new Notification.Actor(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("first_name"), rs.getString("last_name")))
-                .list();
-        return known.isEmpty() ? new Notification.Actor(id, username, null, null) : known.get(0);
     }
 }

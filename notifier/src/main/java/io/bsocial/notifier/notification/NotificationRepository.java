@@ -283,8 +283,8 @@ public class NotificationRepository {
     }
 
     private static Notification map(ResultSet rs, int row) throws SQLException {
-        Notification.Actor actor = new Notification.Actor(rs.getLong("actor_id"), rs.getString("actor_username"),
-                rs.getString("first_name"), rs.getString("last_name"));
+        // The username the event carried; the names as the directory knows them now.
+        Notification.Actor actor = UserDirectory.named(rs.getLong("actor_id"), rs.getString("actor_username"), rs);
         return new Notification(rs.getLong("id"), rs.getString("type"), rs.getObject("post_id", Long.class),
                 rs.getObject("comment_id", Long.class), actor, rs.getString("excerpt"),
                 SqlTime.instant(rs, "created_at"));

@@ -1,5 +1,8 @@
 package io.bsocial.notifier.notification;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -8,11 +11,11 @@ import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.UserRegistered;
 
 /**
- * Keeps the names of users from {@code user-registered} events, so that notifications can show
- * who commented without reading web's tables. Replaying an event writes the same row again.
+ * Keeps the names of users from {@code user-registered} events, so that notifications and the live
+ * feed can show who acted without reading web's tables. Replaying an event writes the same row again.
  */
 @Component
-class UserDirectory {
+public class UserDirectory {
 
     private final JdbcClient jdbc;
 
@@ -35,5 +38,25 @@ class UserDirectory {
                     .param("first", user.firstName()).param("last", user.lastName())
                     .update();
         }
+    }
+
+    /**
+     * The user as the directory knows them. One whose {@code user-registered} has not arrived yet
+     * is known by the username the caller has, without a name.
+     */
+    public Notification.Actor actor(long id, String username) {
+        return jdbc.sql("SELECT username, first_name, last_name FROM notifier_users WHERE id = ?")
+                .param(id)
+                .query((rs, row) -> named(id, rs.getString("username"), rs))
+                .optional()
+                .orElseGet(() -> new Notification.Actor(id, username, null, null));
+    }
+
+    /**
+     * An actor with the names of the row's {@code first_name} and {@code last_name}, columns of
+     * {@code notifier_users} (null when a LEFT JOIN found no row).
+     */
+    static Notification.Actor named(long id, String username, ResultSet rs) throws SQLException {
+        return new Notification.Actor(id, username, rs.getString("first_name"), rs.getString("last_name"));
     }
 }

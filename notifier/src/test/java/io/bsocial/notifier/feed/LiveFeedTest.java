@@ -2,18 +2,9 @@ package io.bsocial.notifier.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
@@ -25,20 +16,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.session.SessionRepository;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import io.bsocial.notifier.NotifierTest;
 import io.bsocial.notifier.support.Events;
+import io.bsocial.notifier.support.StompTabs;
+import io.bsocial.notifier.support.StompTabs.Tab;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.Actor;
@@ -56,8 +40,6 @@ import tools.jackson.databind.JsonNode;
 @NotifierTest
 class LiveFeedTest {
 
-    private static final String ORIGIN = "http://localhost:8080";
-
     @LocalServerPort
     int port;
 
@@ -71,23 +53,19 @@ class LiveFeedTest {
     SimpUserRegistry connected;
 
     @Autowired
-    FollowGraph graph;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    WebSocketStompClient stomp;
+    StompTabs tabs;
     LoggedIn author;
     LoggedIn follower;
     LoggedIn stranger;
 
     @BeforeEach
     void setUp() {
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        tabs = new StompTabs(port, connected);
         author = TestSessions.login(sessions, Events.nextId(), "writer" + Events.nextId());
         follower = TestSessions.login(sessions, Events.nextId(), "reader" + Events.nextId());
         stranger = TestSessions.login(sessions, Events.nextId(), "stranger" + Events.nextId());
@@ -99,14 +77,14 @@ class LiveFeedTest {
 
     @AfterEach
     void tearDown() {
-        stomp.stop();
+        tabs.close();
     }
 
     @Test
     void aFollowersOpenFeedHearsOfNewAndDeletedPostsAndAStrangersDoesNot() throws Exception {
         follow(follower, author, Instant.now());
-        Feed followerFeed = open(follower);
-        Feed strangerFeed = open(stranger);
+        Tab followerFeed = open(follower);
+        Tab strangerFeed = open(stranger);
 
         long postId = Events.nextId();
         publish(EventTopics.POST_CREATED, postId, PostCreated.of(actor(author), postId, "hello followers", now()));
@@ -123,7 +101,7 @@ class LiveFeedTest {
         assertThat(deleted.get("type").asString()).isEqualTo("post-deleted");
         assertThat(deleted.get("postId").asLong()).isEqualTo(postId);
 
-        assertThat(strangerFeed.received.poll(1, TimeUnit.SECONDS)).isNull();
+        assertThat(strangerFeed.received().poll(1, TimeUnit.SECONDS)).isNull();
     }
 
     @Test
@@ -135,51 +113,16 @@ class LiveFeedTest {
         awaitFact(follower, author, unfollowedAt);
         publish(EventTopics.USER_FOLLOWED, follower.id(), UserFollowed.of(actor(follower), author.id(),
                 author.username(), followedAt));
-        Feed feed = open(follower);
+        Tab feed = open(follower);
 
         long unseen = Events.nextId();
         publish(EventTopics.POST_CREATED, unseen, PostCreated.of(actor(author), unseen, "not for you", now()));
-        assertThat(feed.received.poll(2, TimeUnit.SECONDS)).isNull();
+        assertThat(feed.received().poll(2, TimeUnit.SECONDS)).isNull();
 
         follow(follower, author, Instant.now());
         long seen = Events.nextId();
         publish(EventTopics.POST_CREATED, seen, PostCreated.of(actor(author), seen, "for you again", now()));
         assertThat(feed.next().get("postId").asLong()).isEqualTo(seen);
-    }
-
-    @Test
-    void concurrentFactsAboutOnePairLeaveTheLatest() throws Exception {
-        long followerId = Events.nextId();
-        long followeeId = Events.nextId();
-        Instant base = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order);
-        ExecutorService threads = Executors.newFixedThreadPool(8);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            for (int i : order) {
-                // The latest fact (i = 63) is an unfollow.
-                writes.add(threads.submit(() -> {
-                    start.await();
-                    graph.record(followerId, followeeId, i % 2 == 0, base.plusMillis(i));
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> write : writes) {
-                write.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-
-        assertThat(jdbc.sql("SELECT following FROM notifier_follows WHERE follower_id = ? AND followee_id = ?")
-                .params(followerId, followeeId).query(Boolean.class).single()).isFalse();
-        assertThat(graph.followersAmong(followeeId, List.of(followerId))).isEmpty();
     }
 
     private void follow(LoggedIn who, LoggedIn whom, Instant at) {
@@ -205,45 +148,7 @@ class LiveFeedTest {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Feed open(LoggedIn user) throws Exception {
-        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        headers.add("Cookie", user.cookie());
-        headers.setOrigin(ORIGIN);
-        StompHeaders connectHeaders = new StompHeaders();
-        connectHeaders.add(user.csrfHeader(), user.maskedCsrfToken());
-        Feed feed = new Feed();
-        StompSession session = stomp.connectAsync("ws://localhost:" + port + "/ws", headers, connectHeaders,
-                new StompSessionHandlerAdapter() {
-                }).get(30, TimeUnit.SECONDS);
-        session.subscribe("/user/queue/feed", new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return JsonNode.class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                feed.received.add((JsonNode) payload);
-            }
-        });
-        // The simple broker sends no receipts: wait until the registry knows the subscription.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> subscribedToFeed(user.username()));
-        return feed;
-    }
-
-    private boolean subscribedToFeed(String username) {
-        SimpUser user = connected.getUser(username);
-        return user != null && user.getSessions().stream().flatMap(s -> s.getSubscriptions().stream())
-                .anyMatch(s -> s.getDestination().equals("/user/queue/feed"));
-    }
-
-    static final class Feed {
-        final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-
-        JsonNode next() throws InterruptedException {
-            JsonNode message = received.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("a feed message within 10 s").isNotNull();
-            return message;
-        }
+    private Tab open(LoggedIn user) {
+        return tabs.open(user, "/user/queue/feed");
     }
 }

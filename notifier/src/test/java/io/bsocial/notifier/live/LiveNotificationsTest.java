@@ -3,21 +3,16 @@ package io.bsocial.notifier.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
@@ -32,16 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.messaging.converter.JacksonJsonMessageConverter;
-import org.springframework.messaging.simp.stomp.ConnectionLostException;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.session.SessionRepository;
 import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import io.bsocial.notifier.NotifierApplication;
 import io.bsocial.notifier.NotifierTest;
@@ -49,6 +38,8 @@ import io.bsocial.notifier.notification.StoredNotifications;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.notifier.support.Http;
 import io.bsocial.notifier.support.Listeners;
+import io.bsocial.notifier.support.StompTabs;
+import io.bsocial.notifier.support.StompTabs.Tab;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.CommentCreated;
@@ -62,7 +53,9 @@ import tools.jackson.databind.JsonNode;
 @NotifierTest
 class LiveNotificationsTest {
 
-    private static final String ALLOWED_ORIGIN = "http://localhost:8080";
+    private static final String ALLOWED_ORIGIN = StompTabs.ORIGIN;
+
+    private static final String NOTIFICATIONS = "/user/queue/notifications";
 
     @LocalServerPort
     int port;
@@ -77,31 +70,30 @@ class LiveNotificationsTest {
     JdbcClient jdbc;
 
     @Autowired
-    ReadySubscribers subscribers;
+    SimpUserRegistry connected;
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    WebSocketStompClient stomp;
+    StompTabs tabs;
     LoggedIn author;
     LoggedIn commenter;
 
     @BeforeEach
     void setUp() {
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new JacksonJsonMessageConverter());
+        tabs = new StompTabs(port, connected);
         author = TestSessions.login(sessions, Events.nextId(), "live" + Events.nextId());
         commenter = TestSessions.login(sessions, Events.nextId(), "talker" + Events.nextId());
     }
 
     @AfterEach
     void tearDown() {
-        stomp.stop();
+        tabs.close();
     }
 
     @Test
     void aConnectedAuthorReceivesTheNotificationLiveAndItCountsAsDelivered() throws Exception {
-        Client client = connect(author, ALLOWED_ORIGIN);
+        Tab client = connect(author, ALLOWED_ORIGIN);
 
         CommentCreated comment = comment("live and direct");
         Events.publish(kafka, comment);
@@ -115,7 +107,7 @@ class LiveNotificationsTest {
 
     @Test
     void aFollowArrivesLiveOnceHoweverOftenTheyRefollowThatDay() throws Exception {
-        Client client = connect(author, ALLOWED_ORIGIN);
+        Tab client = connect(author, ALLOWED_ORIGIN);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         for (int i = 0; i < 3; i++) {
             Events.publish(kafka, Events.followed(commenter.id(), commenter.username(), author.id(), author.username(),
@@ -136,7 +128,7 @@ class LiveNotificationsTest {
 
     @Test
     void deletingACommentOrItsPostRetractsTheNotificationFromOpenSockets() throws Exception {
-        Client client = connect(author, ALLOWED_ORIGIN);
+        Tab client = connect(author, ALLOWED_ORIGIN);
         long post = Events.nextId();
         CommentCreated first = Events.comment(commenter.id(), commenter.username(), post, author.id(),
                 author.username(), "first");
@@ -162,17 +154,17 @@ class LiveNotificationsTest {
 
     @Test
     void everyOpenSessionOfTheAuthorGetsItAndNobodyElseDoes() throws Exception {
-        Client firstTab = connect(author, ALLOWED_ORIGIN);
+        Tab firstTab = connect(author, ALLOWED_ORIGIN);
         LoggedIn sameUserOtherDevice = TestSessions.login(sessions, author.id(), author.username());
-        Client secondTab = connect(sameUserOtherDevice, ALLOWED_ORIGIN);
-        Client someoneElse = connect(commenter, ALLOWED_ORIGIN);
+        Tab secondTab = connect(sameUserOtherDevice, ALLOWED_ORIGIN);
+        Tab someoneElse = connect(commenter, ALLOWED_ORIGIN);
 
         CommentCreated comment = comment("for every tab");
         Events.publish(kafka, comment);
 
         assertThat(firstTab.next().get("commentId").asLong()).isEqualTo(comment.commentId());
         assertThat(secondTab.next().get("commentId").asLong()).isEqualTo(comment.commentId());
-        assertThat(someoneElse.received.poll(2, TimeUnit.SECONDS)).isNull();
+        assertThat(someoneElse.received().poll(2, TimeUnit.SECONDS)).isNull();
     }
 
     @Test
@@ -183,7 +175,7 @@ class LiveNotificationsTest {
                 .sql("SELECT COUNT(*) FROM notifications WHERE comment_id = ?").param(whileAway.commentId())
                 .query(Long.class).single() == 1);
 
-        Client client = connect(author, ALLOWED_ORIGIN);
+        Tab client = connect(author, ALLOWED_ORIGIN);
 
         assertThat(client.next().get("commentId").asLong()).isEqualTo(whileAway.commentId());
         assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
@@ -193,22 +185,21 @@ class LiveNotificationsTest {
     void anonymousHandshakesAndForeignOriginsAreRefused() {
         WebSocketHttpHeaders anonymous = new WebSocketHttpHeaders();
         anonymous.setOrigin(ALLOWED_ORIGIN);
-        assertThatThrownBy(() -> stomp.connectAsync(url(), anonymous, new StompHeaders(), new StompSessionHandlerAdapter() {
-        }).get(10, TimeUnit.SECONDS)).hasMessageContaining("401");
+        assertThatThrownBy(() -> tabs.connect(anonymous, new StompHeaders())).hasMessageContaining("401");
 
         assertThatThrownBy(() -> connect(author, "http://evil.example.com")).hasMessageContaining("403");
     }
 
     @Test
     void loggingOutClosesTheSessionsSockets() throws Exception {
-        Client client = connect(author, ALLOWED_ORIGIN);
-        assertThat(client.session.isConnected()).isTrue();
+        Tab client = connect(author, ALLOWED_ORIGIN);
+        assertThat(client.session().isConnected()).isTrue();
 
         sessions.deleteById(author.sessionId());
         Events.publish(kafka, UserLoggedOut.of(new Actor(author.id(), author.username(), "x@example.com"),
                 java.time.Instant.now()));
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.session.isConnected());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !client.session().isConnected());
     }
 
     @Test
@@ -227,25 +218,28 @@ class LiveNotificationsTest {
                                     KafkaListenerEndpointRegistry.class)) == 3);
             Listeners.awaitAssigned(second.getBean(KafkaListenerEndpointRegistry.class), StoredNotifications.TOPIC);
 
-            Client here = connect(author, ALLOWED_ORIGIN);
+            Tab here = connect(author, ALLOWED_ORIGIN);
             LoggedIn otherDevice = TestSessions.login(sessions, author.id(), author.username());
-            Client there = connect(otherDevice, ALLOWED_ORIGIN, secondPort, second.getBean(ReadySubscribers.class));
+            // Spring's client on the second instance, closed with it.
+            try (StompTabs secondTabs = new StompTabs(secondPort, second.getBean(SimpUserRegistry.class))) {
+                Tab there = secondTabs.open(otherDevice, NOTIFICATIONS);
 
-            List<Long> sent = new ArrayList<>();
-            for (int partition = 0; partition < 3; partition++) {
-                CommentCreated comment = comment("to partition " + partition);
-                kafka.send(EventTopics.COMMENT_CREATED, partition, String.valueOf(comment.postId()), EventJson.write(comment))
-                        .get(10, TimeUnit.SECONDS);
-                sent.add(comment.commentId());
+                List<Long> sent = new ArrayList<>();
+                for (int partition = 0; partition < 3; partition++) {
+                    CommentCreated comment = comment("to partition " + partition);
+                    kafka.send(EventTopics.COMMENT_CREATED, partition, String.valueOf(comment.postId()),
+                            EventJson.write(comment)).get(10, TimeUnit.SECONDS);
+                    sent.add(comment.commentId());
+                }
+
+                assertThat(List.of(here.next(), here.next(), here.next())).extracting(n -> n.get("commentId").asLong())
+                        .containsExactlyInAnyOrderElementsOf(sent);
+                assertThat(List.of(there.next(), there.next(), there.next()))
+                        .extracting(n -> n.get("commentId").asLong()).containsExactlyInAnyOrderElementsOf(sent);
+                assertThat(here.received().poll(2, TimeUnit.SECONDS)).as("nothing twice").isNull();
+                assertThat(there.received().poll(1, TimeUnit.SECONDS)).as("nothing twice").isNull();
+                assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
             }
-
-            assertThat(List.of(here.next(), here.next(), here.next())).extracting(n -> n.get("commentId").asLong())
-                    .containsExactlyInAnyOrderElementsOf(sent);
-            assertThat(List.of(there.next(), there.next(), there.next())).extracting(n -> n.get("commentId").asLong())
-                    .containsExactlyInAnyOrderElementsOf(sent);
-            assertThat(here.received.poll(2, TimeUnit.SECONDS)).as("nothing twice").isNull();
-            assertThat(there.received.poll(1, TimeUnit.SECONDS)).as("nothing twice").isNull();
-            assertThat(Http.get(port, "/api/notifications", author.auth()).json().get("items")).isEmpty();
         }
     }
 
@@ -261,10 +255,10 @@ class LiveNotificationsTest {
         int count = 24;
         ExecutorService pool = Executors.newFixedThreadPool(tabs);
         List<Long> sent = new ArrayList<>();
-        List<Client> clients;
+        List<Tab> clients;
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Client>> connecting = new ArrayList<>();
+            List<Future<Tab>> connecting = new ArrayList<>();
             for (int tab = 0; tab < tabs; tab++) {
                 LoggedIn device = TestSessions.login(sessions, author.id(), author.username());
                 connecting.add(pool.submit(() -> {
@@ -279,7 +273,7 @@ class LiveNotificationsTest {
                 sent.add(comment.commentId());
             }
             clients = new ArrayList<>();
-            for (Future<Client> client : connecting) {
+            for (Future<Tab> client : connecting) {
                 clients.add(client.get(120, TimeUnit.SECONDS));
             }
         } finally {
@@ -297,7 +291,7 @@ class LiveNotificationsTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (int tab = 0; tab < tabs; tab++) {
                 JsonNode message;
-                while ((message = clients.get(tab).received.poll()) != null) {
+                while ((message = clients.get(tab).received().poll()) != null) {
                     heard.get(tab).add(message.get("commentId").asLong());
                 }
             }
@@ -334,75 +328,9 @@ class LiveNotificationsTest {
                 content);
     }
 
-    private String url() {
-        return url(port);
-    }
-
-    private static String url(int port) {
-        return "ws://localhost:" + port + "/ws";
-    }
-
-    private Client connect(LoggedIn user, String origin) throws Exception {
-        return connect(user, origin, port, subscribers);
-    }
-
-    private Client connect(LoggedIn user, String origin, int port, ReadySubscribers subscribers) throws Exception {
-        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
-        headers.add("Cookie", user.cookie());
-        headers.setOrigin(origin);
-        // As the page does: the session's CSRF token (masked, from <meta name="_csrf">) on CONNECT.
-        StompHeaders connectHeaders = new StompHeaders();
-        connectHeaders.add(user.csrfHeader(), user.maskedCsrfToken());
-        Client client = new Client();
-        client.session = connected(url(port), headers, connectHeaders);
-        client.session.subscribe("/user/queue/notifications", new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return JsonNode.class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                client.received.add((JsonNode) payload);
-            }
-        });
-        // The simple broker sends no receipts: wait until the server counts the subscription.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> subscribers.isReady(user.username()));
+    private Tab connect(LoggedIn user, String origin) {
+        Tab tab = tabs.open(user, origin, NOTIFICATIONS);
         Listeners.awaitAssigned(listeners, StoredNotifications.TOPIC);
-        return client;
-    }
-
-    /**
-     * The STOMP session, once CONNECTED. On a loaded machine a connect can be lost before its
-     * CONNECTED arrives (the server was slow to answer): that attempt is repeated, within a
-     * generous bound. A refused handshake (401, 403) fails at once.
-     */
-    private StompSession connected(String url, WebSocketHttpHeaders headers, StompHeaders connectHeaders) {
-        AtomicReference<StompSession> session = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
-                .until(() -> {
-                    try {
-                        session.set(stomp.connectAsync(url, headers, connectHeaders, new StompSessionHandlerAdapter() {
-                        }).get(30, TimeUnit.SECONDS));
-                        return true;
-                    } catch (ExecutionException failure) {
-                        if (failure.getCause() instanceof ConnectionLostException) {
-                            return false;
-                        }
-                        throw failure;
-                    }
-                });
-        return session.get();
-    }
-
-    static final class Client {
-        final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        StompSession session;
-
-        JsonNode next() throws InterruptedException {
-            JsonNode message = received.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("a notification within 10 s").isNotNull();
-            return message;
-        }
+        return tab;
     }
 }

@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.session.SessionRepository;
 
 import io.bsocial.notifier.NotifierTest;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.notifier.support.RawStomp;
 import io.bsocial.notifier.support.RawStomp.Frame;
+import io.bsocial.notifier.support.StompTabs;
 import io.bsocial.notifier.support.TestSessions;
 import io.bsocial.notifier.support.TestSessions.LoggedIn;
 import io.bsocial.shared.events.CommentCreated;
@@ -35,7 +37,9 @@ import io.bsocial.shared.events.CommentCreated;
 @NotifierTest
 class StompAuthorizationTest {
 
-    private static final String ORIGIN = "http://localhost:8080";
+    private static final String ORIGIN = StompTabs.ORIGIN;
+
+    private static final String NOTIFICATIONS = "/user/queue/notifications";
 
     @LocalServerPort
     int port;
@@ -49,6 +53,10 @@ class StompAuthorizationTest {
     @Autowired
     ReadySubscribers subscribers;
 
+    @Autowired
+    SimpUserRegistry connected;
+
+    StompTabs tabs;
     LoggedIn victim;
     LoggedIn attacker;
     LoggedIn commenter;
@@ -57,6 +65,7 @@ class StompAuthorizationTest {
 
     @BeforeEach
     void people() {
+        tabs = new StompTabs(port, connected);
         victim = TestSessions.login(sessions, Events.nextId(), "victim" + Events.nextId());
         attacker = TestSessions.login(sessions, Events.nextId(), "mallory" + Events.nextId());
         commenter = TestSessions.login(sessions, Events.nextId(), "chatty" + Events.nextId());
@@ -64,6 +73,7 @@ class StompAuthorizationTest {
 
     @AfterEach
     void closeSockets() {
+        tabs.close();
         for (RawStomp socket : new RawStomp[] {victimSocket, attackerSocket}) {
             if (socket != null) {
                 socket.close();
@@ -76,8 +86,8 @@ class StompAuthorizationTest {
             "/user/{victim}/queue/notifications", "/user/{victim}/queue/feed", "/user/queue/notifications/**",
             "/user/queue/notifications;x"})
     void subscribingToAnythingButOnesOwnQueuesIsRefusedAndHearsNothing(String destination) {
-        victimSocket = listeningAsThePageDoes(victim);
-        attackerSocket = connectedAsThePageDoes(attacker);
+        victimSocket = tabs.openRaw(victim, NOTIFICATIONS);
+        attackerSocket = tabs.openRaw(attacker);
 
         attackerSocket.subscribe("sub-0", destination.replace("{victim}", victim.username()));
         CommentCreated real = notifyVictim("meant for the victim only");
@@ -91,8 +101,8 @@ class StompAuthorizationTest {
     @ValueSource(strings = {"/user/{victim}/queue/notifications", "/queue/notifications", "/app/anything",
             "/user/queue/notifications"})
     void aSendFromAClientIsRefusedAndNeverReachesTheVictim(String destination) {
-        victimSocket = listeningAsThePageDoes(victim);
-        attackerSocket = connectedAsThePageDoes(attacker);
+        victimSocket = tabs.openRaw(victim, NOTIFICATIONS);
+        attackerSocket = tabs.openRaw(attacker);
 
         attackerSocket.send("SEND", "{\"id\":1,\"type\":\"comment\",\"postId\":1,\"excerpt\":\"phish: log in at evil.example\","
                         + "\"actor\":{\"id\":1,\"username\":\"admin\"}}",
@@ -140,7 +150,7 @@ class StompAuthorizationTest {
 
     @Test
     void theRightfulSubscriberWithThePagesTokenReceivesItsNotificationLive() {
-        victimSocket = listeningAsThePageDoes(victim);
+        victimSocket = tabs.openRaw(victim, NOTIFICATIONS);
 
         CommentCreated real = notifyVictim("hello victim");
 
@@ -151,10 +161,10 @@ class StompAuthorizationTest {
 
     @Test
     void theAllowedFramesPass() {
-        victimSocket = connectedAsThePageDoes(victim);
+        victimSocket = tabs.openRaw(victim);
 
-        victimSocket.subscribe("sub-0", "/user/queue/notifications");
-        awaitReady(victim);
+        victimSocket.subscribe("sub-0", NOTIFICATIONS);
+        tabs.awaitSubscribed(victim, NOTIFICATIONS);
         victimSocket.subscribe("sub-1", "/user/queue/feed")
                 .sendRaw("\n")
                 .send("UNSUBSCRIBE", "", "id", "sub-1")
@@ -172,8 +182,8 @@ class StompAuthorizationTest {
         // A browser cannot set X-Auth-Token on a WebSocket handshake: no ambient credential, no CSRF.
         victimSocket = RawStomp.open(port, "X-Auth-Token", victim.sessionId()).connect();
         victimSocket.await("CONNECTED");
-        victimSocket.subscribe("sub-0", "/user/queue/notifications");
-        awaitReady(victim);
+        victimSocket.subscribe("sub-0", NOTIFICATIONS);
+        tabs.awaitSubscribed(victim, NOTIFICATIONS);
 
         CommentCreated real = notifyVictim("for a script");
         victimSocket.await("MESSAGE", carries(real));
@@ -187,26 +197,6 @@ class StompAuthorizationTest {
         // The header names the session alone: a cookie next to a bogus token does not log in.
         assertThatThrownBy(() -> RawStomp.open(port, "Cookie", victim.cookie(), "X-Auth-Token", "no-such-session",
                 "Origin", ORIGIN)).hasStackTraceContaining("401");
-    }
-
-    /** What {@code notifications.js} does: CONNECT with the page's masked CSRF token, then subscribe. */
-    private RawStomp listeningAsThePageDoes(LoggedIn user) {
-        RawStomp socket = connectedAsThePageDoes(user);
-        socket.subscribe("sub-0", "/user/queue/notifications");
-        awaitReady(user);
-        return socket;
-    }
-
-    private RawStomp connectedAsThePageDoes(LoggedIn user) {
-        RawStomp socket = RawStomp.open(port, "Cookie", user.cookie(), "Origin", ORIGIN)
-                .connect(user.csrfHeader(), user.maskedCsrfToken());
-        socket.await("CONNECTED");
-        return socket;
-    }
-
-    private void awaitReady(LoggedIn user) {
-        // The simple broker sends no receipts: wait until the server counts the subscription.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> subscribers.isReady(user.username()));
     }
 
     private CommentCreated notifyVictim(String text) {

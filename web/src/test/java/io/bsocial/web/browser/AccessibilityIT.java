@@ -51,7 +51,7 @@ class AccessibilityIT extends EndToEnd {
     @ParameterizedTest
     @EnumSource(Screen.class)
     void everyPageAVisitorSeesPassesAxe(Screen screen) {
-        browser = new Browser("http://localhost:" + port, screen);
+        browser = Browser.lease("http://localhost:" + port, screen);
         Map<String, List<String>> violations = new LinkedHashMap<>();
         for (String page : List.of("/", "/login", "/register", "/no-such-page")) {
             browser.open(page);
@@ -74,8 +74,8 @@ class AccessibilityIT extends EndToEnd {
                 ApiClient.json(Map.of("content", "Thanks, reading it now")), reader.auth());
         assertThat(comment.status()).isEqualTo(201);
 
-        browser = new Browser("http://localhost:" + port, screen);
-        browser.logIn(author.username(), TestUsers.PASSWORD);
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInAs(author);
         // The reader's follow and comment are in: the bell and the notifications page have something to show.
         browser.waitForText("#notification-count", "2");
 
@@ -125,8 +125,8 @@ class AccessibilityIT extends EndToEnd {
     @EnumSource(Screen.class)
     void aKeyboardSkipsTheNavbar(Screen screen) {
         LoggedIn member = TestUsers.create(new ApiClient(port), "keyboard");
-        browser = new Browser("http://localhost:" + port, screen);
-        browser.logIn(member.username(), TestUsers.PASSWORD);
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInAs(member);
         browser.open("/people");
 
         new Actions(browser.driver()).sendKeys(Keys.TAB).perform();

@@ -5,23 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.bsocial.web.WebAppTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.TestUsers;
 
-/** A person registers (and is logged in), sees their (empty) feed, logs out and in again, in a real Chromium. */
-@WebAppTest
-class AccountBrowserIT {
-
-    @LocalServerPort
-    int port;
+/**
+ * A person registers (and is logged in), sees their (empty) feed, logs out and in again, in a real
+ * Chromium. On the {@link EndToEnd} system, whose web context the other browser tests share.
+ */
+class AccountBrowserIT extends EndToEnd {
 
     Browser browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser("http://localhost:" + port);
+        browser = Browser.lease("http://localhost:" + port);
     }
 
     @AfterEach

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -28,10 +31,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.TestUsers;
+import io.bsocial.web.support.TestUsers.LoggedIn;
+
 /**
  * A real headless Chromium driven by Selenium. The browser and driver are Debian's
  * ({@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}, overridable by the system properties
  * {@code bsocial.chromium} and {@code bsocial.chromedriver}), so Selenium Manager never downloads.
+ *
+ * <p>Starting Chromium takes about two seconds, longer than most checks made with it: a test
+ * {@linkplain #lease leases} one, and {@link #close()} hands it back to the pool for the next test
+ * of the run rather than quitting it. It comes back as a new browser would: no cookies, no storage,
+ * no page, normal network, an empty console log.
  */
 public final class Browser implements AutoCloseable {
 
@@ -64,16 +76,38 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** What makes two pooled browsers interchangeable. */
+    private record Kind(Screen screen, boolean interceptsRequests) {
+    }
+
+    private static final Map<Kind, Deque<ChromeDriver>> IDLE = new HashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "browser-pool"));
+    }
+
     private final ChromeDriver driver;
     private final String baseUrl;
     private final Screen screen;
+    private final Kind kind;
+    private boolean networkEmulated;
+    private boolean closed;
 
-    public Browser(String baseUrl) {
-        this(baseUrl, Screen.DESKTOP);
+    private Browser(String baseUrl, Kind kind, ChromeDriver driver) {
+        this.baseUrl = baseUrl;
+        this.screen = kind.screen();
+        this.kind = kind;
+        this.driver = driver;
     }
 
-    public Browser(String baseUrl, Screen screen) {
-        this(baseUrl, screen, false);
+    /** A desktop browser, as new, until {@link #close()}. */
+    public static Browser lease(String baseUrl) {
+        return lease(baseUrl, Screen.DESKTOP, false);
+    }
+
+    /** A browser of this screen size, as new, until {@link #close()}. */
+    public static Browser lease(String baseUrl, Screen screen) {
+        return lease(baseUrl, screen, false);
     }
 
     /**
@@ -82,11 +116,15 @@ public final class Browser implements AutoCloseable {
      * Chromium's Local Network Access checks then take the page for a public one and block, for
      * the rest of the session, its calls to the notifier on another localhost port.
      */
-    public Browser(String baseUrl, Screen screen, boolean interceptsRequests) {
-        this.baseUrl = baseUrl;
-        this.screen = screen;
-        driver = launch(screen, interceptsRequests);
+    public static Browser lease(String baseUrl, Screen screen, boolean interceptsRequests) {
+        Kind kind = new Kind(screen, interceptsRequests);
+        ChromeDriver idle;
+        synchronized (IDLE) {
+            idle = IDLE.computeIfAbsent(kind, k -> new ArrayDeque<>()).poll();
+        }
+        ChromeDriver driver = idle != null ? idle : launch(screen, interceptsRequests);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(baseUrl, kind, driver);
     }
 
     public Screen screen() {
@@ -135,13 +173,36 @@ public final class Browser implements AutoCloseable {
         return options;
     }
 
-    /** Logs in through the login form and waits for the feed. */
-    public void logIn(String login, String password) {
-        open("/login");
+    /**
+     * Logs in as a test user for a test whose subject is not the login form: a session of its own
+     * from the JSON login, set as the session cookie (what the form would leave), then the feed.
+     */
+    public void logInAs(LoggedIn who) {
+        ApiClient.Response login = new ApiClient(baseUrl).post("/api/auth/login",
+                ApiClient.json(Map.of("login", who.username(), "password", TestUsers.PASSWORD)));
+        assertThat(login.status()).as("JSON login of " + who.username()).isEqualTo(200);
+        driver.executeCdpCommand("Network.setCookie", Map.of("name", "SESSION", "value", login.sessionCookie(),
+                "url", baseUrl + "/", "httpOnly", true, "sameSite", "Lax"));
+        open("/");
+        find("#feed-page");
+    }
+
+    /** {@link #logInAs}, then waits for the feed's bell to be live (on the end-to-end system). */
+    public void logInLive(LoggedIn who) {
+        logInAs(who);
+        awaitLive();
+    }
+
+    /** Fills in and sends the login form of the open page (where an expired session led, say). */
+    public void submitLogin(String login, String password) {
         type("#login", login);
         type("#password", password);
         click("#login-submit");
-        waitForPath("/");
+    }
+
+    /** Waits until the page's bell is connected to the notifier over its WebSocket. */
+    public void awaitLive() {
+        waitFor(d -> "live".equals(find("body").getDomAttribute("data-notifications")));
     }
 
     /** Marks the loaded page; {@link #isSamePage()} then tells whether it was reloaded since. */
@@ -160,7 +221,15 @@ public final class Browser implements AutoCloseable {
 
     /** Runs a Chrome DevTools Protocol command (network emulation, for one). */
     public Map<String, Object> devTools(String command, Map<String, Object> parameters) {
+        networkEmulated |= command.startsWith("Network.");
         return driver.executeCdpCommand(command, parameters);
+    }
+
+    /** Chromium's network emulation: offline, or online with a latency added to every request. */
+    public void network(boolean offline, int latencyMillis) {
+        devTools("Network.enable", Map.of());
+        devTools("Network.emulateNetworkConditions", Map.of("offline", offline,
+                "latency", latencyMillis, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     public java.util.List<WebElement> all(String css) {
@@ -261,8 +330,62 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Hands the browser back to the pool, as new; one that cannot be made so is quit. */
     @Override
     public void close() {
-        driver.quit();
+        if (closed) {
+            return; // handed back already: a second hand-back would lease one Chromium twice
+        }
+        closed = true;
+        if (reset()) {
+            synchronized (IDLE) {
+                IDLE.computeIfAbsent(kind, k -> new ArrayDeque<>()).push(driver);
+            }
+        } else {
+            quit(driver);
+        }
+    }
+
+    /**
+     * Forgets what the test left: network emulation, every cookie, the site's storage (session
+     * storage is the tab's, reached from a page of the site), the page itself (and with it the
+     * page's sockets and timers), the console log.
+     */
+    private boolean reset() {
+        try {
+            if (networkEmulated) {
+                driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+                        "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+                networkEmulated = false;
+            }
+            driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            String url = driver.getCurrentUrl();
+            if (!url.startsWith("data:") && !url.startsWith("about:")) {
+                if (!url.startsWith(baseUrl + "/")) {
+                    driver.get(baseUrl + "/login");
+                }
+                driver.executeScript("window.sessionStorage.clear(); window.localStorage.clear();");
+                driver.get("about:blank");
+            }
+            driver.manage().logs().get(LogType.BROWSER);
+            return true;
+        } catch (RuntimeException broken) {
+            return false;
+        }
+    }
+
+    private static void quit(ChromeDriver driver) {
+        try {
+            driver.quit();
+        } catch (RuntimeException alreadyGone) {
+            // nothing left to quit
+        }
+    }
+
+    private static void quitIdle() {
+        synchronized (IDLE) {
+            IDLE.values().forEach(drivers -> drivers.forEach(Browser::quit));
+            IDLE.clear();
+        }
     }
 }

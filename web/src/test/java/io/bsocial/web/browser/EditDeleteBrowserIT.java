@@ -2,11 +2,7 @@ package io.bsocial.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumMap;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -24,22 +20,20 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * Editing and deleting one's own posts and comments, on a desktop (1280×900) and a phone
  * (390×844): the menu on one's own items only, editing in place (Save, Cancel, "edited" with the
  * time on hover), deleting after a confirmation dialog, a refused edit said by its box and an
- * expired session that comes back to the editor with the text. One browser per screen size,
- * shared by the tests (cookies cleared between them).
+ * expired session that comes back to the editor with the text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditDeleteBrowserIT extends EndToEnd {
-
-    private final Map<Screen, Browser> browsers = new EnumMap<>(Screen.class);
 
     @Autowired
     JdbcClient jdbc;
 
     Browser browser;
 
-    @AfterAll
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @ParameterizedTest
@@ -140,9 +134,7 @@ class EditDeleteBrowserIT extends EndToEnd {
         browser.click(card + " .edit-save");
         browser.waitForPath("/login");
         assertThat(browser.path()).isEqualTo("/login?next=%2F");
-        browser.type("#login", author.username());
-        browser.type("#password", TestUsers.PASSWORD);
-        browser.click("#login-submit");
+        browser.submitLogin(author.username(), TestUsers.PASSWORD);
         browser.waitForPath("/");
         browser.waitFor(d -> "Typed before the session expired".equals(browser.value(box)));
         browser.click(card + " .edit-save");
@@ -162,13 +154,8 @@ class EditDeleteBrowserIT extends EndToEnd {
         browser.waitFor(d -> "delete-cancel".equals(browser.focusedId()));
     }
 
-    /** The browser of this screen size, without the cookies of an earlier test. */
     private void logIn(Screen screen, LoggedIn who) {
-        browser = browsers.computeIfAbsent(screen, size -> new Browser("http://localhost:" + port, size));
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
-        browser.script("window.sessionStorage.clear();");
-        browser.logIn(who.username(), TestUsers.PASSWORD);
-        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInLive(who);
     }
 }

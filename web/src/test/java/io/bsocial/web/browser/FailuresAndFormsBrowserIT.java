@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -35,23 +32,21 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * and a dropped network say so and keep the text; a 4xx says its detail by the field; buttons
  * wait with a spinner; the console stays clean; the boxes count near their limit and send on
  * Ctrl+Enter; a new comment shows where it can be seen; login and registration keep what was
- * typed, mark and focus the wrong field, and registering logs in. One browser per screen size,
- * shared by the tests (cookies cleared between them). Runs on the {@link EndToEnd} system, so that
- * the notifier is there and its scripts have nothing to complain about.
+ * typed, mark and focus the wrong field, and registering logs in. Runs on the {@link EndToEnd}
+ * system, so that the notifier is there and its scripts have nothing to complain about.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailuresAndFormsBrowserIT extends EndToEnd {
-
-    private final Map<Screen, Browser> browsers = new EnumMap<>(Screen.class);
 
     @Autowired
     JdbcClient jdbc;
 
     Browser browser;
 
-    @AfterAll
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @ParameterizedTest
@@ -132,9 +127,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
 
         browser.waitForPath("/login");
         assertThat(browser.path()).isEqualTo("/login?next=%2Fposts%2F" + postId);
-        browser.type("#login", author.username());
-        browser.type("#password", TestUsers.PASSWORD);
-        browser.click("#login-submit");
+        browser.submitLogin(author.username(), TestUsers.PASSWORD);
         browser.waitForPath("/posts/" + postId);
         assertThat(browser.value("#comment-content")).isEqualTo("Typed before the session expired");
         browser.click("#comment-submit");
@@ -151,9 +144,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.click("#mark-all-read");
         browser.waitForPath("/login");
         assertThat(browser.path()).isEqualTo("/login?next=%2Fnotifications");
-        browser.type("#login", author.username());
-        browser.type("#password", TestUsers.PASSWORD);
-        browser.click("#login-submit");
+        browser.submitLogin(author.username(), TestUsers.PASSWORD);
         browser.waitForPath("/notifications");
     }
 
@@ -167,7 +158,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         logIn(screen, me);
 
         // While the request runs (the network made slow) the button is disabled and spins.
-        network(false, 1500);
+        browser.network(false, 1500);
         browser.type("#compose-content", "Slowly but surely");
         browser.click("#compose-submit");
         WebElement submit = browser.find("#compose-submit");
@@ -176,7 +167,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.waitForText("#feed-items .post .post-content", "Slowly but surely");
         browser.waitFor(d -> browser.find("#compose-submit").isEnabled());
         assertThat(browser.driver().findElement(By.cssSelector("#compose-submit .htmx-indicator")).isDisplayed()).isFalse();
-        network(false, 0);
+        browser.network(false, 0);
 
         // A server error: a dismissible message in the form, the text kept, the button usable again.
         Route failing = Route.matching(request -> request.getMethod() == HttpMethod.POST && request.getUri().endsWith("/posts"))
@@ -200,18 +191,18 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         // The network drops: commenting says so, and keeps the comment.
         browser.open("/posts/" + mine);
         browser.type("#comment-content", "Sent into the void");
-        network(true, 0);
+        browser.network(true, 0);
         try {
             browser.click("#comment-submit");
             browser.waitForText("#comment-form .request-problem", "Couldn’t comment — try again");
             assertThat(browser.value("#comment-content")).isEqualTo("Sent into the void");
         } finally {
-            network(false, 0);
+            browser.network(false, 0);
         }
 
         // Following with no network: said at the foot of the screen, the button as it was.
         browser.open("/users/" + other.username());
-        network(true, 0);
+        browser.network(true, 0);
         try {
             browser.click("#follow-button");
             browser.waitForText("#request-messages .request-problem", "Couldn’t follow — try again");
@@ -220,7 +211,7 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
             assertThat(browser.find("#follow-button").isEnabled()).isTrue();
             browser.screenshot(screenshot("failure-follow", screen));
         } finally {
-            network(false, 0);
+            browser.network(false, 0);
         }
         browser.click("#request-messages .btn-close");
         browser.click("#follow-button");
@@ -300,25 +291,14 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.waitFor(d -> !browser.driver().findElement(By.id("empty-feed")).isDisplayed());
     }
 
-    /** The browser of this screen size, without the cookies of an earlier test. */
+    /** A browser of this screen size that can answer requests itself (a server error, say). */
     private void open(Screen screen) {
-        browser = browsers.computeIfAbsent(screen, size -> new Browser("http://localhost:" + port, size, true));
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
-        browser.script("window.sessionStorage.clear();");
+        browser = Browser.lease("http://localhost:" + port, screen, true);
     }
 
     private void logIn(Screen screen, LoggedIn who) {
         open(screen);
-        browser.logIn(who.username(), TestUsers.PASSWORD);
-        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
-    }
-
-    /** Chromium's network emulation: offline, or online with a latency added to every request. */
-    private void network(boolean offline, int latencyMillis) {
-        browser.devTools("Network.enable", Map.of());
-        browser.devTools("Network.emulateNetworkConditions", Map.of("offline", offline,
-                "latency", latencyMillis, "downloadThroughput", -1, "uploadThroughput", -1));
+        browser.logInLive(who);
     }
 
     private void assertInvalid(String id) {

@@ -23,7 +23,7 @@ class JourneyIT extends EndToEnd {
     void twoPeopleUseBSocialTogether() {
         String ann = TestUsers.uniqueUsername("ann");
         String ben = TestUsers.uniqueUsername("ben");
-        try (Browser a = new Browser("http://localhost:" + port); Browser b = new Browser("http://localhost:" + port)) {
+        try (Browser a = Browser.lease("http://localhost:" + port); Browser b = Browser.lease("http://localhost:" + port)) {
             // Registering logs each of them in, on their (empty) feed.
             register(a, "Ann", "Author", ann);
             register(b, "Ben", "Reader", ben);
@@ -37,7 +37,7 @@ class JourneyIT extends EndToEnd {
             b.waitForText("#follow-button", "Unfollow");
 
             // A posts.
-            a.waitFor(d -> "live".equals(a.find("body").getDomAttribute("data-notifications")));
+            a.awaitLive();
             a.type("#compose-content", "Hello from the journey! Who wants to talk about keyset paging?");
             a.click("#compose-submit");
             a.waitForText("#feed-items .post .post-content", "Hello from the journey!");

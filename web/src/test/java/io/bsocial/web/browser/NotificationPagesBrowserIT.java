@@ -192,10 +192,10 @@ class NotificationPagesBrowserIT extends EndToEnd {
     }
 
     private void logIn(Screen screen, LoggedIn who) {
-        browser = new Browser("http://localhost:" + port, screen);
-        browser.logIn(who.username(), TestUsers.PASSWORD);
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInAs(who);
         assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isEqualTo(screen.width());
-        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        browser.awaitLive();
     }
 
     private WebElement bell() {

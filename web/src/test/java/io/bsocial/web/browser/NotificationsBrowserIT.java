@@ -2,97 +2,63 @@ package io.bsocial.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.openqa.selenium.devtools.NetworkInterceptor;
+import org.openqa.selenium.remote.http.Contents;
+import org.openqa.selenium.remote.http.HttpMethod;
+import org.openqa.selenium.remote.http.HttpResponse;
+import org.openqa.selenium.remote.http.Route;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-import io.bsocial.web.WebAppTest;
 import io.bsocial.web.browser.Browser.Screen;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.FollowNotifications;
-import io.bsocial.web.support.ServiceProcess;
-import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
 /**
- * web and the notifier (its own process, same database and Kafka) in a real browser: the bell of
- * a post's author lights up, without a reload, when someone comments on the post; also when the
- * network dropped for a while, and over HTTP polling when WebSockets cannot connect at all. The
- * browser reaches the notifier through a TCP relay that a test can cut, like a network drop, or
- * turn into a proxy that refuses WebSocket handshakes. The feed's new-posts bar rides the same
- * connection: two people in two browsers, a followed person posting from their page.
+ * web and the notifier (the {@link EndToEnd} system's) in a real browser: the bell of a post's
+ * author lights up, without a reload, when someone comments on the post, and the notification
+ * leaves it again when the comment is deleted; also when the network dropped for a while, and over
+ * HTTP polling when WebSockets cannot connect at all. The browser reaches the notifier through
+ * {@link EndToEnd#browserNetwork}, which a test here cuts, like a network drop, or turns into a
+ * proxy that refuses WebSocket handshakes. The feed's new-posts bar rides the same connection: two
+ * people in two browsers, a followed person posting from their page, and the bar failing like
+ * every other control.
  */
-@WebAppTest
-class NotificationsBrowserIT {
-
-    static final int NOTIFIER_PORT = TcpForwarder.freePort();
-    static final int BROWSER_NOTIFIER_PORT = TcpForwarder.freePort();
-    static final TcpForwarder network = new TcpForwarder(BROWSER_NOTIFIER_PORT, "localhost:" + NOTIFIER_PORT);
-    static final String DATABASE = EndToEnd.DATABASE;
-    static ServiceProcess notifier;
-
-    @LocalServerPort
-    int port;
+class NotificationsBrowserIT extends EndToEnd {
 
     Browser browser;
 
-    @DynamicPropertySource
-    static void sharedDatabaseAndNotifier(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
-        registry.add("bsocial.notifier.poll-interval", () -> "1s");
-    }
-
-    @BeforeEach
-    void startNotifierAndBrowser() throws Exception {
-        if (notifier == null) {
-            // After web started: its migrations ran, the notifier finds the session tables.
-            notifier = ServiceProcess.start("notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
-                    "--spring.datasource.url=" + DATABASE,
-                    "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
-                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
-        }
-        network.refuseWebSockets(false);
-        network.open();
-        browser = new Browser("http://localhost:" + port);
-    }
-
     @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @AfterAll
-    static void stopNotifier() {
-        network.close();
-        if (notifier != null) {
-            notifier.close();
+    void closeBrowserAndMendTheNetwork() throws IOException {
+        if (browser != null) {
+            browser.close();
         }
+        // The next test, here or in another class, finds the relay as it was, even after a failure.
+        browserNetwork.refuseWebSockets(false);
+        browserNetwork.open();
     }
 
     @Test
     void theBellLightsUpLiveWhenSomeoneCommentsAndLeadsToThePost() {
         Conversation talk = Conversation.start(new ApiClient(port), "belle", "reader", "Ring my bell");
 
-        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        browser = Browser.lease("http://localhost:" + port);
+        browser.logInAs(talk.author());
         awaitMode("live");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
@@ -126,15 +92,16 @@ class NotificationsBrowserIT {
     void afterANetworkDropTheBellReconnectsByItselfAndCatchesUp() throws Exception {
         Conversation talk = Conversation.start(new ApiClient(port), "dropped", "chatty", "Are you still there?");
 
-        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        browser = Browser.lease("http://localhost:" + port);
+        browser.logInAs(talk.author());
         awaitMode("live");
         browser.markPage();
 
-        network.close();
+        browserNetwork.close();
         awaitMode("polling");
         talk.comment("Knock knock");
 
-        network.open();
+        browserNetwork.open();
         awaitMode("live");
         browser.waitForText("#notification-count", "1");
         assertThat(browser.isSamePage()).isTrue();
@@ -146,8 +113,9 @@ class NotificationsBrowserIT {
     void whenWebSocketsCannotConnectTheBellPollsOverHttp() {
         Conversation talk = Conversation.start(new ApiClient(port), "proxied", "patient", "Behind a strict proxy");
 
-        network.refuseWebSockets(true);
-        browser.logIn(talk.author().username(), TestUsers.PASSWORD);
+        browserNetwork.refuseWebSockets(true);
+        browser = Browser.lease("http://localhost:" + port);
+        browser.logInAs(talk.author());
         awaitMode("polling");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
@@ -172,9 +140,41 @@ class NotificationsBrowserIT {
             return new Conversation(api, author, reader, TestUsers.post(api, author, postText));
         }
 
-        void comment(String text) {
-            api.post("/api/posts/" + postId + "/comments", ApiClient.json(Map.of("content", text)), reader.auth());
+        long comment(String text) {
+            return TestUsers.comment(api, reader, postId, text);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void aDeletedCommentsNotificationLeavesTheBellLive(Screen screen) {
+        ApiClient api = new ApiClient(port);
+        Conversation talk = Conversation.start(api, "ada", "bob", "Say something, Bob");
+
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInLive(talk.author());
+        browser.markPage();
+        long comment = talk.comment("Second thoughts, coming up");
+        browser.waitForText("#notification-count", "1");
+        browser.waitFor(d -> bellList().contains("commented: Second thoughts"));
+
+        assertThat(api.send("DELETE", "/api/posts/" + talk.postId() + "/comments/" + comment, null, null,
+                talk.reader().auth()).status()).isEqualTo(204);
+
+        browser.waitFor(d -> "0".equals(browser.find("#notification-bell").getDomAttribute("data-unread")));
+        browser.waitFor(d -> !bellList().contains("Second thoughts"));
+        assertThat(browser.driver().findElement(By.id("notification-count")).isDisplayed()).isFalse();
+        assertThat(browser.isSamePage()).isTrue();
+        // Opened, the bell shows what stays (the follow, read before the story began), not the comment.
+        browser.click("#notification-bell");
+        browser.waitForText("#notification-list .notification-item", "followed you");
+        assertThat(browser.all("#notification-list .notification-item")).extracting(item -> item.getText())
+                .noneMatch(text -> text.contains("Second thoughts"));
+    }
+
+    /** The text of the bell's list, shown or not. */
+    private String bellList() {
+        return (String) browser.script("return document.getElementById('notification-list').textContent;");
     }
 
     @Test
@@ -183,13 +183,14 @@ class NotificationsBrowserIT {
         LoggedIn followed = TestUsers.create(api, "followed");
         LoggedIn fan = TestUsers.create(api, "fan");
 
-        browser.logIn(followed.username(), TestUsers.PASSWORD);
+        browser = Browser.lease("http://localhost:" + port);
+        browser.logInAs(followed);
         awaitMode("live");
         browser.markPage();
         assertThat(browser.find("#notification-bell").getDomAttribute("data-unread")).isEqualTo("0");
 
-        try (Browser other = new Browser("http://localhost:" + port)) {
-            other.logIn(fan.username(), TestUsers.PASSWORD);
+        try (Browser other = Browser.lease("http://localhost:" + port)) {
+            other.logInAs(fan);
             other.open("/users/" + followed.username());
             other.click("#follow-button");
             other.waitForText("#follow-button", "Unfollow");
@@ -215,8 +216,8 @@ class NotificationsBrowserIT {
             TestUsers.post(api, friend, "Earlier post number " + i + ", long enough to fill a card of the feed.");
         }
 
-        try (Browser reader = new Browser("http://localhost:" + port, screen);
-                Browser writer = new Browser("http://localhost:" + port, screen)) {
+        try (Browser reader = Browser.lease("http://localhost:" + port, screen, true);
+                Browser writer = Browser.lease("http://localhost:" + port, screen)) {
             readAlong(reader, writer, api, me, friend, stranger, screen);
         }
     }
@@ -224,15 +225,14 @@ class NotificationsBrowserIT {
     /** The reader's feed, open and scrolled, while the friend posts from their own page. */
     private static void readAlong(Browser reader, Browser writer, ApiClient api, LoggedIn me, LoggedIn friend,
             LoggedIn stranger, Screen screen) {
-        reader.logIn(me.username(), TestUsers.PASSWORD);
-        reader.waitFor(d -> "live".equals(reader.find("body").getDomAttribute("data-notifications")));
+        reader.logInLive(me);
         reader.markPage();
         reader.script("window.scrollTo({top: 300, behavior: 'instant'});");
         reader.waitFor(d -> ((Number) reader.script("return window.scrollY;")).intValue() == 300);
         double readingAt = cardTop(reader, 3);
 
         TestUsers.post(api, stranger, "A stranger's post, not for this feed");
-        writer.logIn(friend.username(), TestUsers.PASSWORD);
+        writer.logInAs(friend);
         writer.type("#compose-content", "Fresh from the page: hello, followers!");
         writer.click("#compose-submit");
         writer.waitForText("#feed-items .post", "Fresh from the page");
@@ -247,6 +247,10 @@ class NotificationsBrowserIT {
         assertThat(axe.getViolations()).as("axe, with the bar shown")
                 .filteredOn(rule -> Set.of("serious", "critical").contains(rule.getImpact()))
                 .extracting(Rule::getId).isEmpty();
+        assertThat(reader.consoleErrors()).as("console with the bar shown").isEmpty();
+
+        failToLoadTheNewPosts(reader);
+        assertThat(reader.consoleErrors()).as("the failed loads, reported").isNotEmpty();
 
         reader.click("#new-posts-button");
         reader.waitForText("#feed-items .post:first-of-type .post-content", "Fresh from the page: hello, followers!");
@@ -254,6 +258,49 @@ class NotificationsBrowserIT {
         assertThat(reader.find("#feed-items").getText()).doesNotContain("A stranger's post");
         assertThat(reader.isSamePage()).isTrue();
         assertThat(reader.consoleErrors()).isEmpty();
+    }
+
+    /**
+     * A dropped network, then a server error, when the bar is clicked: each is said like any other
+     * control's failure, at the foot of the screen; the bar stays, counting what waits, and the feed
+     * is as it was. (The caller's next click, with the failures gone, loads the waiting post.)
+     */
+    private static void failToLoadTheNewPosts(Browser reader) {
+        int cards = reader.all("#feed-items .post").size();
+        reader.network(true, 0);
+        try {
+            reader.click("#new-posts-button");
+            reader.waitForText("#request-messages .request-problem", "Couldn’t load the new posts — try again");
+            assertStillWaiting(reader, cards);
+        } finally {
+            reader.network(false, 0);
+        }
+        reader.click("#request-messages .btn-close");
+        reader.waitFor(d -> reader.all("#request-messages .request-problem").isEmpty());
+
+        Route failing = Route.matching(request -> request.getMethod() == HttpMethod.GET
+                && request.getUri().contains("/feed/latest"))
+                .to(() -> request -> new HttpResponse().setStatus(500)
+                        .setHeader("Content-Type", "application/problem+json")
+                        .setContent(Contents.utf8String("{\"status\":500,\"detail\":\"Something went wrong on our side.\"}")));
+        try (NetworkInterceptor serverDown = new NetworkInterceptor(reader.driver(), failing)) {
+            reader.click("#new-posts-button");
+            reader.waitForText("#request-messages .request-problem", "Couldn’t load the new posts — try again");
+        }
+        assertThat(reader.find("#request-messages .request-problem").getDomAttribute("role")).isEqualTo("alert");
+        reader.assertInsideViewport("#request-messages .request-problem");
+        assertStillWaiting(reader, cards);
+        reader.click("#request-messages .btn-close");
+        // The bell's socket, if the dropped network closed it, is back (and with it the bar's subscription).
+        reader.awaitLive();
+    }
+
+    private static void assertStillWaiting(Browser reader, int cards) {
+        reader.waitFor(d -> reader.find("#new-posts-button").isEnabled());
+        assertThat(reader.find("#new-posts-button").getText()).isEqualTo("1 new post");
+        assertThat(reader.all("#feed-items .post")).hasSize(cards);
+        assertThat(reader.find("#feed-items").getText()).doesNotContain("Fresh from the page");
+        assertThat(reader.isSamePage()).isTrue();
     }
 
     private static double cardTop(Browser browser, int index) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -37,18 +35,19 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * Reading bSocial, on a desktop (1280×900) and on a phone (390×844): the landing page a visitor
  * sees, links in posts and comments that work and stay harmless, post pages titled by their
  * opening words, one avatar per person on every page and in the bell (drawn by the browser by the
- * server's rule), and Insights that names posts and charts the same days. One browser per screen
- * size, shared by the tests (each starts logged out). Screenshots go to {@code target/screenshots/}.
+ * server's rule), and Insights that names posts and charts the same days. Each test starts logged
+ * out. Screenshots go to {@code target/screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadingBrowserIT extends EndToEnd {
 
-    private final Map<Screen, Browser> browsers = new EnumMap<>(Screen.class);
     private final Avatars avatars = new Avatars();
+    private Browser leased;
 
-    @AfterAll
-    void closeBrowsers() {
-        browsers.values().forEach(Browser::close);
+    @AfterEach
+    void closeBrowser() {
+        if (leased != null) {
+            leased.close();
+        }
     }
 
     @ParameterizedTest
@@ -296,19 +295,17 @@ class ReadingBrowserIT extends EndToEnd {
         return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
     }
 
-    /** The screen's browser, with no session: the visitor of the landing page. */
+    /** A browser of the screen's size, with no session: the visitor of the landing page. */
     private Browser loggedOut(Screen screen) {
-        Browser browser = browsers.computeIfAbsent(screen, size -> new Browser("http://localhost:" + port, size));
-        browser.open("/login");
-        browser.driver().manage().deleteAllCookies();
-        return browser;
+        leased = Browser.lease("http://localhost:" + port, screen);
+        return leased;
     }
 
     private Browser logIn(Screen screen, LoggedIn who) {
         Browser browser = loggedOut(screen);
-        browser.logIn(who.username(), TestUsers.PASSWORD);
+        browser.logInAs(who);
         assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isEqualTo(screen.width());
-        browser.waitFor(d -> "live".equals(browser.find("body").getDomAttribute("data-notifications")));
+        browser.awaitLive();
         return browser;
     }
 

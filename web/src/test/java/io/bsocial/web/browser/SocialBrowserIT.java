@@ -8,19 +8,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import io.bsocial.web.WebAppTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.bsocial.web.support.ApiClient;
+import io.bsocial.web.support.EndToEnd;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 
-/** Two people in two real browsers: one follows the other, posts and comments flow without reloads. */
-@WebAppTest
-class SocialBrowserIT {
-
-    @LocalServerPort
-    int port;
+/**
+ * Two people in two real browsers: one follows the other, posts and comments flow without reloads.
+ * On the {@link EndToEnd} system, whose web context the other browser tests share.
+ */
+class SocialBrowserIT extends EndToEnd {
 
     Browser alice;
     Browser bob;
@@ -32,10 +30,10 @@ class SocialBrowserIT {
         ApiClient api = new ApiClient(port);
         aliceAccount = TestUsers.create(api, "alice");
         bobAccount = TestUsers.create(api, "bob");
-        alice = new Browser("http://localhost:" + port);
-        bob = new Browser("http://localhost:" + port);
-        alice.logIn(aliceAccount.username(), TestUsers.PASSWORD);
-        bob.logIn(bobAccount.username(), TestUsers.PASSWORD);
+        alice = Browser.lease("http://localhost:" + port);
+        bob = Browser.lease("http://localhost:" + port);
+        alice.logInAs(aliceAccount);
+        bob.logInAs(bobAccount);
     }
 
     @AfterEach

@@ -1,7 +1,10 @@
 package io.bsocial.web.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +21,9 @@ import io.bsocial.web.WebAppTest;
  * Base of the end-to-end tests that need the whole system: web in this JVM (one application
  * context, shared by every subclass), the notifier and the indexer as their own processes, one H2
  * file database, the run's embedded Kafka broker and an OpenSearch node. The two processes start
- * once, for the first such test, and stop when the test run ends.
+ * once, for the first such test, and stop when the test run ends. Browsers reach the notifier
+ * through {@link #browserNetwork}, a TCP relay that a test can cut like a network drop.
+ * Subclasses add no properties of their own: one context serves them all.
  */
 @WebAppTest
 @ExtendWith({SearchNodes.class, EndToEnd.Services.class})
@@ -26,6 +31,10 @@ public abstract class EndToEnd {
 
     protected static final int NOTIFIER_PORT = TcpForwarder.freePort();
     protected static final int INDEXER_PORT = TcpForwarder.freePort();
+    private static final int BROWSER_NOTIFIER_PORT = TcpForwarder.freePort();
+    /** Between browsers and the notifier; open unless a test cut it (and such a test opens it again). */
+    protected static final TcpForwarder browserNetwork = new TcpForwarder(BROWSER_NOTIFIER_PORT,
+            "localhost:" + NOTIFIER_PORT);
     protected static final String INDEX = "bsocial-events-e2e";
     /**
      * The one database of every end-to-end test (web/pom.xml gives it to all of them): they share
@@ -41,7 +50,14 @@ public abstract class EndToEnd {
     @DynamicPropertySource
     static void wholeSystem(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("bsocial.notifier.port", () -> NOTIFIER_PORT);
+        registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
+        // The bell's HTTP polling while its WebSocket cannot connect: often enough for a test to see.
+        registry.add("bsocial.notifier.poll-interval", () -> "1s");
+        // Argon2 at its production cost takes some 75 ms a hash, and these tests register and log in
+        // some two hundred times; that cost is PasswordHashingTest's and PasswordHashingBoundTest's
+        // subject, not theirs. Still Argon2id, at its least.
+        registry.add("bsocial.password-hashing.memory", () -> "1MB");
+        registry.add("bsocial.password-hashing.iterations", () -> "1");
         registry.add("bsocial.indexer.url", () -> "http://localhost:" + INDEXER_PORT);
     }
 
@@ -68,16 +84,27 @@ public abstract class EndToEnd {
             if (notifier != null) {
                 return;
             }
-            String kafka = System.getProperty("spring.embedded.kafka.brokers");
-            notifier = ServiceProcess.start("e2e-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
-                    "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--bsocial.notifier.allowed-origins=http://localhost:*"));
-            indexer = ServiceProcess.start("e2e-indexer", "bsocial.indexer.jar", INDEXER_PORT, List.of(
-                    "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--bsocial.opensearch.url=" + SearchNodes.opensearch().url(),
-                    "--bsocial.opensearch.index=" + INDEX, "--bsocial.opensearch.search-pattern=" + INDEX));
+            try {
+                browserNetwork.open();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Services.class,
                     key -> (AutoCloseable) Services::stop);
+            String kafka = System.getProperty("spring.embedded.kafka.brokers");
+            // Side by side: the notifier spends most of its start waiting for its Kafka groups, the
+            // indexer first waits for its OpenSearch node.
+            CompletableFuture<ServiceProcess> indexerStarting = CompletableFuture.supplyAsync(() -> ServiceProcess.start(
+                    "e2e-indexer", "bsocial.indexer.jar", INDEXER_PORT, List.of(
+                    "--spring.kafka.bootstrap-servers=" + kafka, "--bsocial.opensearch.url=" + SearchNodes.opensearch().url(),
+                    "--bsocial.opensearch.index=" + INDEX, "--bsocial.opensearch.search-pattern=" + INDEX)));
+            try {
+                notifier = ServiceProcess.start("e2e-notifier", "bsocial.notifier.jar", NOTIFIER_PORT, List.of(
+                        "--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--bsocial.notifier.allowed-origins=http://localhost:*"));
+            } finally {
+                indexer = indexerStarting.join();
+            }
         }
 
         private static synchronized void stop() {
@@ -89,6 +116,7 @@ public abstract class EndToEnd {
             }
             notifier = null;
             indexer = null;
+            browserNetwork.close();
         }
     }
 }
