@@ -1,6 +1,7 @@
 package io.bsocial.web.post.internal;
 
 import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,16 +12,24 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 import io.bsocial.shared.sql.SqlTime;
+import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.PageRequest;
 import io.bsocial.web.post.Post;
 
 /**
- * The feed: posts of the viewer and of everyone they follow, newest first, one SQL query per
- * page. On PostgreSQL each visible author contributes at most one page of (created_at, id) pairs
- * read from the (author_id, created_at, id) index alone (a LATERAL join), and only the rows of the
- * page itself are then read: a page costs the same however many posts the database holds
- * (docs/feed.md shows the plan). H2, which has no LATERAL, gets the same rule as a plain IN: it is
- * the development and test database.
+ * The feed: posts of the viewer and of everyone they follow, newest first. Each page is read
+ * from the viewer's home timeline where it is built (docs/feed.md, "Home timelines"), and with
+ * the query of before where it is not: below its horizon, or for a user without one.
+ * <p>
+ * The materialised read takes the union of the timeline's entries (each still followed), the
+ * posts still waiting for their fan-out, and the posts of the viewer and of the popular authors
+ * they follow (a few index probes), all at or after the horizon: so it answers exactly what the
+ * query of before answers, whatever the fan-out has done so far.
+ * <p>
+ * The query of before: on PostgreSQL each visible author contributes at most one page of
+ * (created_at, id) pairs read from the (author_id, created_at, id) index alone (a LATERAL join),
+ * and only the rows of the page itself are then read. H2, which has no LATERAL, gets the same
+ * rule as a plain IN: it is the development and test database.
  */
 @Repository
 public class FeedRepository {
@@ -49,21 +58,111 @@ public class FeedRepository {
              ORDER BY p.created_at DESC, p.id DESC
              LIMIT :fetch""";
 
-    private final JdbcClient jdbc;
-    private final String query;
+    /** The viewer and the popular authors they follow: read at feed time, never fanned out. */
+    private static final String PROBED_AUTHORS = """
+            SELECT CAST(:viewer AS BIGINT) AS author_id
+            UNION ALL
+            SELECT ta.author_id FROM timeline_authors ta
+             WHERE ta.popular = TRUE
+               AND EXISTS (SELECT 1 FROM follows pf WHERE pf.follower_id = :viewer AND pf.followee_id = ta.author_id)""";
 
-    FeedRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+    private static final String ENTRIES_AND_PENDING = """
+                    (SELECT t.post_id AS id, t.created_at FROM home_timelines t
+                      WHERE t.user_id = :viewer
+                        AND (t.created_at, t.post_id) < (:createdAt, :lastId)
+                        AND (t.created_at, t.post_id) >= (:horizonAt, :horizonId)
+                        AND EXISTS (SELECT 1 FROM follows tf WHERE tf.follower_id = :viewer AND tf.followee_id = t.author_id)
+                      ORDER BY t.created_at DESC, t.post_id DESC
+                      LIMIT :fetch)
+                    UNION
+                    (SELECT q.id, q.created_at FROM posts q
+                      WHERE q.fanned_out = FALSE
+                        AND (q.created_at, q.id) < (:createdAt, :lastId)
+                        AND (q.created_at, q.id) >= (:horizonAt, :horizonId)
+                        AND EXISTS (SELECT 1 FROM follows qf WHERE qf.follower_id = :viewer AND qf.followee_id = q.author_id))
+                    UNION
+            """;
+
+    private static final String PAGE_OF = "SELECT " + PostRows.COLUMNS + """
+              FROM (SELECT m.id, m.created_at FROM (
+            %s
+                   ) m
+                     ORDER BY m.created_at DESC, m.id DESC
+                     LIMIT :fetch) page
+              JOIN posts p ON p.id = page.id
+              JOIN users u ON u.id = p.author_id
+             ORDER BY p.created_at DESC, p.id DESC""";
+
+    private static final String MATERIALISED_PER_AUTHOR_TOP = PAGE_OF.formatted(ENTRIES_AND_PENDING + """
+                    (SELECT top.id, top.created_at
+                       FROM (""" + PROBED_AUTHORS + """
+                            ) a
+                      CROSS JOIN LATERAL (
+                            SELECT lp.id, lp.created_at FROM posts lp
+                             WHERE lp.author_id = a.author_id
+                               AND (lp.created_at, lp.id) < (:createdAt, :lastId)
+                               AND (lp.created_at, lp.id) >= (:horizonAt, :horizonId)
+                             ORDER BY lp.created_at DESC, lp.id DESC
+                             LIMIT :fetch) top)""");
+
+    private static final String MATERIALISED_PLAIN = PAGE_OF.formatted(ENTRIES_AND_PENDING + """
+                    (SELECT lp.id, lp.created_at FROM posts lp
+                      WHERE lp.author_id IN (""" + PROBED_AUTHORS + """
+                            )
+                        AND (lp.created_at, lp.id) < (:createdAt, :lastId)
+                        AND (lp.created_at, lp.id) >= (:horizonAt, :horizonId)
+                      ORDER BY lp.created_at DESC, lp.id DESC
+                      LIMIT :fetch)""");
+
+    private final JdbcClient jdbc;
+    private final HomeTimelines timelines;
+    private final String query;
+    private final String materialised;
+
+    FeedRepository(JdbcClient jdbc, DataSource dataSource, HomeTimelines timelines) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.timelines = timelines;
         String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        this.query = "PostgreSQL".equals(database) ? PER_AUTHOR_TOP : PLAIN;
+        boolean postgres = "PostgreSQL".equals(database);
+        this.query = postgres ? PER_AUTHOR_TOP : PLAIN;
+        this.materialised = postgres ? MATERIALISED_PER_AUTHOR_TOP : MATERIALISED_PLAIN;
     }
 
     public List<Post> page(long viewerId, PageRequest page) {
-        return jdbc.sql(query)
+        Cursor cursor = page.cursor();
+        Cursor horizon = timelines.horizon(viewerId).orElse(HomeTimelines.UNBUILT);
+        if (!isBefore(horizon, cursor)) {
+            return withoutTimeline(viewerId, cursor, page.fetchSize()); // not built, or beyond its horizon
+        }
+        List<Post> posts = jdbc.sql(materialised)
                 .param("viewer", viewerId)
-                .param("createdAt", SqlTime.of(page.cursor().createdAt()))
-                .param("lastId", page.cursor().id())
+                .param("createdAt", SqlTime.of(cursor.createdAt()))
+                .param("lastId", cursor.id())
+                .param("horizonAt", SqlTime.of(horizon.createdAt()))
+                .param("horizonId", horizon.id())
                 .param("fetch", page.fetchSize())
                 .query(PostRows::map).list();
+        if (posts.size() == page.fetchSize() || horizon.equals(HomeTimelines.COMPLETE)) {
+            return posts;
+        }
+        // The page reaches below the horizon: the rest, from the horizon on, as before.
+        List<Post> whole = new ArrayList<>(posts);
+        whole.addAll(withoutTimeline(viewerId, horizon, page.fetchSize() - posts.size()));
+        return whole;
+    }
+
+    /** The feed's page as the query of before reads it (without timelines): the rule itself. */
+    List<Post> withoutTimeline(long viewerId, Cursor cursor, int fetch) {
+        return jdbc.sql(query)
+                .param("viewer", viewerId)
+                .param("createdAt", SqlTime.of(cursor.createdAt()))
+                .param("lastId", cursor.id())
+                .param("fetch", fetch)
+                .query(PostRows::map).list();
+    }
+
+    private static boolean isBefore(Cursor a, Cursor b) {
+        int byTime = a.createdAt().compareTo(b.createdAt());
+        return byTime < 0 || (byTime == 0 && a.id() < b.id());
     }
 }

@@ -76,7 +76,7 @@ class SecurityConfig {
     SecurityFilterChain operatorEndpoints(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint refused = (request, response, exception) -> ProblemResponses.write(response,
                 HttpStatus.FORBIDDEN, "Operator endpoints never answer a web page.");
-        http.securityMatcher(EndpointRequest.to("outbox"))
+        http.securityMatcher(EndpointRequest.to("outbox", "timelines"))
                 .authorizeHttpRequests(requests -> requests.anyRequest()
                         .access((authentication, context) -> new AuthorizationDecision(notFromABrowserPage(context.getRequest()))))
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,150 @@
+package io.bsocial.web.post.internal;
+
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.bsocial.web.post.internal.HomeTimelines.PendingPost;
+
+/**
+ * Fans posts out into their followers' timelines, after the post's commit and never inside its
+ * request: a post's 201 never waits for it. The post row itself says it is pending
+ * ({@code fanned_out = FALSE}, set in its own transaction), so nothing is lost when the process
+ * stops half-way; the feed reads pending posts directly until then. Each post is one transaction
+ * (claim, author's lock, entries); any instance may run it, the claim makes it once.
+ * <p>
+ * The same thread keeps timelines bounded (a slice of users is trimmed each
+ * {@code maintenanceInterval}) and builds the timelines of users who have none yet.
+ */
+@Component
+class TimelineFanOut implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TimelineFanOut.class);
+    /** Users whose sizes one maintenance step checks. */
+    private static final long SWEEP_SLICE = 1_000;
+
+    private final HomeTimelines timelines;
+    private final TransactionTemplate transactions;
+    private final TimelineProperties properties;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread worker;
+    private long nextMaintenance;
+    private long sweepFrom;
+
+    TimelineFanOut(HomeTimelines timelines, TransactionTemplate transactions, TimelineProperties properties) {
+        this.timelines = timelines;
+        this.transactions = transactions;
+        this.properties = properties;
+    }
+
+    /** A post committed: fan it out now rather than at the next poll. */
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "timeline-fan-out");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wakeUps.tryAcquire(properties.fanOutInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                drain();
+                if (System.nanoTime() - nextMaintenance >= 0) {
+                    nextMaintenance = System.nanoTime() + properties.maintenanceInterval().toNanos();
+                    maintain();
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                // The database is away or busy: the posts stay pending and are tried at the next poll.
+                log.warn("timeline fan-out failed, retrying at the next poll: {}", failure.toString());
+            }
+        }
+    }
+
+    /** Fans out every pending post; returns the entries written. */
+    long drain() {
+        long entries = 0;
+        List<PendingPost> batch;
+        do {
+            batch = timelines.pending(properties.fanOutBatch());
+            int failed = 0;
+            for (PendingPost post : batch) {
+                try {
+                    entries += transactions.execute(status -> timelines.fanOut(post));
+                } catch (DataAccessException failure) {
+                    // Deleted meanwhile (its entries would reference nothing), or a lock timeout:
+                    // the transaction rolled back, so the post is still pending if it still exists.
+                    failed++;
+                    log.debug("fan-out of post {} rolled back: {}", post.id(), failure.toString());
+                }
+            }
+            if (failed == batch.size() && !batch.isEmpty()) {
+                break; // nothing moves: leave it to the next poll rather than spin
+            }
+        } while (batch.size() == properties.fanOutBatch() && running);
+        return entries;
+    }
+
+    /** One maintenance step: trim a slice of users, build a batch of unbuilt timelines. */
+    void maintain() {
+        long last = timelines.lastUser();
+        if (sweepFrom > last) {
+            sweepFrom = 0;
+        }
+        long to = sweepFrom + SWEEP_SLICE;
+        for (long user : timelines.oversized(sweepFrom, to)) {
+            transactions.executeWithoutResult(status -> timelines.trim(user));
+        }
+        sweepFrom = to;
+        buildUnbuilt();
+    }
+
+    /** Builds up to one batch of unbuilt timelines; returns how many were built. */
+    int buildUnbuilt() {
+        List<Long> users = timelines.unbuilt(properties.buildBatch());
+        if (!users.isEmpty()) {
+            transactions.executeWithoutResult(status -> timelines.build(users));
+        }
+        return users.size();
+    }
+}
