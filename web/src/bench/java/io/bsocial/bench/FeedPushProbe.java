@@ -1,9 +1,7 @@
 package io.bsocial.bench;
 
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -113,8 +109,8 @@ final class FeedPushProbe {
         return sessions == null ? 0 : sessions.size();
     }
 
-    /** Notes when one follower's session heard of each post; reports what the notifier refused. */
-    private static final class Listener extends StompSessionHandlerAdapter {
+    /** Notes when one follower's session heard of each post. */
+    private static final class Listener extends ProbeListener {
 
         private final int session;
         private final Map<Long, Map<Integer, Long>> heard;
@@ -127,37 +123,16 @@ final class FeedPushProbe {
         }
 
         @Override
-        public Type getPayloadType(StompHeaders headers) {
-            return byte[].class;
+        boolean closing() {
+            return closing.get();
         }
 
         @Override
-        public void handleFrame(StompHeaders headers, Object payload) {
-            long now = System.nanoTime();
-            if (payload == null || headers.getDestination() == null) { // an ERROR frame
-                if (closing.get()) {
-                    return;
-                }
-                System.err.println("STOMP refused: " + headers
-                        + (payload == null ? "" : " " + new String((byte[]) payload, StandardCharsets.UTF_8)));
-                return;
-            }
-            JsonNode message = Json.tree(new String((byte[]) payload, StandardCharsets.UTF_8));
+        void heard(JsonNode message, long arrivedAt) {
             if ("post".equals(message.path("type").asString()) && message.has("postId")) {
                 heard.computeIfAbsent(message.get("postId").asLong(), id -> new ConcurrentHashMap<>())
-                        .putIfAbsent(session, now);
+                        .putIfAbsent(session, arrivedAt);
             }
-        }
-
-        @Override
-        public void handleException(StompSession stompSession, StompCommand command, StompHeaders headers, byte[] payload,
-                Throwable failure) {
-            System.err.println("STOMP: " + failure);
-        }
-
-        @Override
-        public void handleTransportError(StompSession stompSession, Throwable failure) {
-            System.err.println("STOMP transport: " + failure);
         }
     }
 }

@@ -1,9 +1,7 @@
 package io.bsocial.bench;
 
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -96,8 +92,8 @@ final class NotificationProbe {
         return Latencies.of(latencies);
     }
 
-    /** Notes when each comment's notification arrived; reports what the notifier refused. */
-    private static final class Listener extends StompSessionHandlerAdapter {
+    /** Notes when each comment's notification arrived. */
+    private static final class Listener extends ProbeListener {
 
         private final Map<Long, Long> pushedAt;
 
@@ -106,37 +102,10 @@ final class NotificationProbe {
         }
 
         @Override
-        public Type getPayloadType(StompHeaders headers) {
-            return byte[].class;
-        }
-
-        @Override
-        public void handleFrame(StompHeaders headers, Object payload) {
-            long now = System.nanoTime();
-            if (payload == null) { // a frame without a body (an ERROR without a message)
-                System.err.println("STOMP frame without a body: " + headers);
-                return;
-            }
-            String body = new String((byte[]) payload, StandardCharsets.UTF_8);
-            if (headers.getDestination() == null) { // an ERROR frame: the notifier refused the session
-                System.err.println("STOMP refused: " + headers + " " + body);
-                return;
-            }
-            JsonNode notification = Json.tree(body);
+        void heard(JsonNode notification, long arrivedAt) {
             if (notification.has("commentId")) {
-                pushedAt.putIfAbsent(notification.get("commentId").asLong(), now);
+                pushedAt.putIfAbsent(notification.get("commentId").asLong(), arrivedAt);
             }
-        }
-
-        @Override
-        public void handleException(StompSession session, StompCommand command, StompHeaders headers, byte[] payload,
-                Throwable failure) {
-            System.err.println("STOMP: " + failure);
-        }
-
-        @Override
-        public void handleTransportError(StompSession session, Throwable failure) {
-            System.err.println("STOMP transport: " + failure);
         }
     }
 }

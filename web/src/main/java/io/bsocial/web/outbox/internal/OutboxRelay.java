@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -21,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bsocial.shared.sql.SqlTime;
+import io.bsocial.web.support.WorkerThread;
 
 /**
  * Moves events from the outbox to Kafka: oldest first, one instance at a time (the relay lock),
@@ -37,7 +36,7 @@ import io.bsocial.shared.sql.SqlTime;
  * aside ({@code outbox_set_aside}) until an operator re-publishes it ({@link OutboxEndpoint}).
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -47,58 +46,19 @@ class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final OutboxProperties properties;
     private final Clock clock;
-    private final Semaphore wakeUps = new Semaphore(0);
-
-    private volatile boolean running;
-    private volatile Thread worker;
     private volatile boolean topicsReady;
     private volatile String lastError;
     private volatile Instant lastPublishedAt;
 
     OutboxRelay(OutboxRepository outbox, KafkaTemplate<String, String> kafka, KafkaAdmin admin,
             TransactionTemplate transactions, OutboxProperties properties, Clock clock) {
+        super("outbox-relay");
         this.outbox = outbox;
         this.kafka = kafka;
         this.admin = admin;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /** Called after a commit that added entries: publish now rather than at the next poll. */
-    void wakeUp() {
-        wakeUps.release();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     String lastError() {
@@ -109,15 +69,17 @@ class OutboxRelay implements SmartLifecycle {
         return lastPublishedAt;
     }
 
-    private void run() {
+    @Override
+    protected void work() {
         Duration backoff = properties.initialBackoff();
         boolean retrying = false;
-        while (running) {
+        while (isRunning()) {
             try {
-                if (!retrying) {
-                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (retrying) {
+                    forgetWakeUps();
+                } else {
+                    awaitWork(properties.pollInterval());
                 }
-                wakeUps.drainPermits();
                 drain();
                 retrying = false;
                 backoff = properties.initialBackoff();
@@ -162,7 +124,7 @@ class OutboxRelay implements SmartLifecycle {
             if (result.failure() != null) {
                 throw result.failure();
             }
-        } while ((result.published() == properties.batchSize() || result.setAside()) && running);
+        } while ((result.published() == properties.batchSize() || result.setAside()) && isRunning());
     }
 
     private BatchResult publishBatch() {

@@ -58,28 +58,28 @@ public class FeedRepository {
              ORDER BY p.created_at DESC, p.id DESC
              LIMIT :fetch""";
 
+    /** The tables whose author_id the materialised read checks against the viewer's follows. */
+    private static final List<String> FOLLOWED_ALIASES = List.of("t", "q", "ta");
+
     /** The viewer and the popular authors they follow: read at feed time, never fanned out. */
     private static final String PROBED_AUTHORS = """
             SELECT CAST(:viewer AS BIGINT) AS author_id
             UNION ALL
-            SELECT ta.author_id FROM timeline_authors ta
-             WHERE ta.popular = TRUE
-               AND EXISTS (SELECT 1 FROM follows pf WHERE pf.follower_id = :viewer AND pf.followee_id = ta.author_id)""";
+            SELECT ta.author_id FROM timeline_authors ta {join:ta}
+             WHERE ta.popular = TRUE {and:ta}""";
 
     private static final String ENTRIES_AND_PENDING = """
-                    (SELECT t.post_id AS id, t.created_at FROM home_timelines t
+                    (SELECT t.post_id AS id, t.created_at FROM home_timelines t {join:t}
                       WHERE t.user_id = :viewer
                         AND (t.created_at, t.post_id) < (:createdAt, :lastId)
-                        AND (t.created_at, t.post_id) >= (:horizonAt, :horizonId)
-                        AND EXISTS (SELECT 1 FROM follows tf WHERE tf.follower_id = :viewer AND tf.followee_id = t.author_id)
+                        AND (t.created_at, t.post_id) >= (:horizonAt, :horizonId) {and:t}
                       ORDER BY t.created_at DESC, t.post_id DESC
                       LIMIT :fetch)
                     UNION
-                    (SELECT q.id, q.created_at FROM posts q
+                    (SELECT q.id, q.created_at FROM posts q {join:q}
                       WHERE q.fanned_out = FALSE
                         AND (q.created_at, q.id) < (:createdAt, :lastId)
-                        AND (q.created_at, q.id) >= (:horizonAt, :horizonId)
-                        AND EXISTS (SELECT 1 FROM follows qf WHERE qf.follower_id = :viewer AND qf.followee_id = q.author_id))
+                        AND (q.created_at, q.id) >= (:horizonAt, :horizonId) {and:q})
                     UNION
             """;
 
@@ -93,7 +93,7 @@ public class FeedRepository {
               JOIN users u ON u.id = p.author_id
              ORDER BY p.created_at DESC, p.id DESC""";
 
-    private static final String MATERIALISED_PER_AUTHOR_TOP = PAGE_OF.formatted(ENTRIES_AND_PENDING + """
+    private static final String MATERIALISED_PER_AUTHOR_TOP = followedAsJoins(PAGE_OF.formatted(ENTRIES_AND_PENDING + """
                     (SELECT top.id, top.created_at
                        FROM (""" + PROBED_AUTHORS + """
                             ) a
@@ -103,16 +103,41 @@ public class FeedRepository {
                                AND (lp.created_at, lp.id) < (:createdAt, :lastId)
                                AND (lp.created_at, lp.id) >= (:horizonAt, :horizonId)
                              ORDER BY lp.created_at DESC, lp.id DESC
-                             LIMIT :fetch) top)""");
+                             LIMIT :fetch) top)"""));
 
-    private static final String MATERIALISED_PLAIN = PAGE_OF.formatted(ENTRIES_AND_PENDING + """
+    private static final String MATERIALISED_PLAIN = followedAsConditions(PAGE_OF.formatted(ENTRIES_AND_PENDING + """
                     (SELECT lp.id, lp.created_at FROM posts lp
                       WHERE lp.author_id IN (""" + PROBED_AUTHORS + """
                             )
                         AND (lp.created_at, lp.id) < (:createdAt, :lastId)
                         AND (lp.created_at, lp.id) >= (:horizonAt, :horizonId)
                       ORDER BY lp.created_at DESC, lp.id DESC
-                      LIMIT :fetch)""");
+                      LIMIT :fetch)"""));
+
+    /**
+     * "The viewer follows {@code x.author_id}" as one probe of follows' primary key per row. On
+     * PostgreSQL a LATERAL join with LIMIT 1: written as EXISTS, the plan that PostgreSQL keeps for
+     * the prepared statement after a few runs (a generic plan) hashed all of the viewer's follows
+     * instead, 2.5 ms rather than 0.25 ms a page for someone following 5,000 people (docs/feed.md).
+     */
+    private static String followedAsJoins(String sql) {
+        for (String alias : FOLLOWED_ALIASES) {
+            sql = sql.replace("{join:" + alias + "}", "CROSS JOIN LATERAL (SELECT 1 FROM follows f_" + alias
+                    + " WHERE f_" + alias + ".follower_id = :viewer AND f_" + alias + ".followee_id = " + alias
+                    + ".author_id LIMIT 1) followed_" + alias).replace(" {and:" + alias + "}", "");
+        }
+        return sql;
+    }
+
+    /** The same rule for H2, which has no LATERAL: an EXISTS per row. */
+    private static String followedAsConditions(String sql) {
+        for (String alias : FOLLOWED_ALIASES) {
+            sql = sql.replace(" {join:" + alias + "}", "").replace("{and:" + alias + "}", "AND EXISTS (SELECT 1 FROM"
+                    + " follows f_" + alias + " WHERE f_" + alias + ".follower_id = :viewer AND f_" + alias
+                    + ".followee_id = " + alias + ".author_id)");
+        }
+        return sql;
+    }
 
     private final JdbcClient jdbc;
     private final HomeTimelines timelines;

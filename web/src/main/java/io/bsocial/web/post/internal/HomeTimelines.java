@@ -143,24 +143,32 @@ class HomeTimelines {
             return; // no timeline to fill: the feed reads this user with the query of before
         }
         int size = properties.size();
-        List<PendingPost> newest = jdbc.sql("""
-                SELECT id, author_id, created_at FROM posts
+        Cursor from = horizon.get();
+        jdbc.sql("""
+                INSERT INTO home_timelines (user_id, created_at, post_id, author_id)
+                SELECT :follower, p.created_at, p.id, p.author_id FROM posts p
+                 WHERE p.author_id = :author AND (p.created_at, p.id) >= (:horizonAt, :horizonId)
+                 ORDER BY p.created_at DESC, p.id DESC
+                 LIMIT :size
+                ON CONFLICT DO NOTHING""")
+                .param("follower", followerId).param("author", authorId)
+                .param("horizonAt", SqlTime.of(from.createdAt())).param("horizonId", from.id())
+                .param("size", size)
+                .update();
+        // The oldest post taken and the one after it: when there is one after it, the author has
+        // more posts above the horizon than were taken, and the horizon rises to the oldest taken.
+        List<Cursor> edge = jdbc.sql("""
+                SELECT created_at, id FROM posts
                  WHERE author_id = :author AND (created_at, id) >= (:horizonAt, :horizonId)
                  ORDER BY created_at DESC, id DESC
-                 LIMIT :fetch""")
+                 OFFSET :skip ROWS FETCH NEXT 2 ROWS ONLY""")
                 .param("author", authorId)
-                .param("horizonAt", SqlTime.of(horizon.get().createdAt())).param("horizonId", horizon.get().id())
-                .param("fetch", size + 1)
-                .query((rs, row) -> new PendingPost(rs.getLong("id"), rs.getLong("author_id"),
-                        SqlTime.instant(rs, "created_at")))
+                .param("horizonAt", SqlTime.of(from.createdAt())).param("horizonId", from.id())
+                .param("skip", size - 1)
+                .query((rs, row) -> new Cursor(SqlTime.instant(rs, "created_at"), rs.getLong("id")))
                 .list();
-        for (PendingPost post : newest.subList(0, Math.min(size, newest.size()))) {
-            jdbc.sql(INSERT_ENTRY).param("user", followerId).param("createdAt", SqlTime.of(post.createdAt()))
-                    .param("post", post.id()).param("author", authorId).update();
-        }
-        if (newest.size() > size) {
-            PendingPost oldestTaken = newest.get(size - 1);
-            raiseHorizon(followerId, new Cursor(oldestTaken.createdAt(), oldestTaken.id()));
+        if (edge.size() == 2) {
+            raiseHorizon(followerId, edge.get(0));
         }
         trimLocked(followerId);
     }

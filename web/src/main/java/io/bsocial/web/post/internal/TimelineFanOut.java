@@ -1,17 +1,15 @@
 package io.bsocial.web.post.internal;
 
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bsocial.web.post.internal.HomeTimelines.PendingPost;
+import io.bsocial.web.support.WorkerThread;
 
 /**
  * Fans posts out into their followers' timelines, after the post's commit and never inside its
@@ -24,7 +22,7 @@ import io.bsocial.web.post.internal.HomeTimelines.PendingPost;
  * {@code maintenanceInterval}) and builds the timelines of users who have none yet.
  */
 @Component
-class TimelineFanOut implements SmartLifecycle {
+class TimelineFanOut extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineFanOut.class);
     /** Users whose sizes one maintenance step checks. */
@@ -33,59 +31,21 @@ class TimelineFanOut implements SmartLifecycle {
     private final HomeTimelines timelines;
     private final TransactionTemplate transactions;
     private final TimelineProperties properties;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread worker;
     private long nextMaintenance;
     private long sweepFrom;
 
     TimelineFanOut(HomeTimelines timelines, TransactionTemplate transactions, TimelineProperties properties) {
+        super("timeline-fan-out");
         this.timelines = timelines;
         this.transactions = transactions;
         this.properties = properties;
     }
 
-    /** A post committed: fan it out now rather than at the next poll. */
-    void wakeUp() {
-        wakeUps.release();
-    }
-
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::run, "timeline-fan-out");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            current.interrupt();
+    protected void work() {
+        while (isRunning()) {
             try {
-                current.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        worker = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wakeUps.tryAcquire(properties.fanOutInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
+                awaitWork(properties.fanOutInterval());
                 drain();
                 if (System.nanoTime() - nextMaintenance >= 0) {
                     nextMaintenance = System.nanoTime() + properties.maintenanceInterval().toNanos();
@@ -121,7 +81,7 @@ class TimelineFanOut implements SmartLifecycle {
             if (failed == batch.size() && !batch.isEmpty()) {
                 break; // nothing moves: leave it to the next poll rather than spin
             }
-        } while (batch.size() == properties.fanOutBatch() && running);
+        } while (batch.size() == properties.fanOutBatch() && isRunning());
         return entries;
     }
 
