@@ -2,7 +2,6 @@ package io.bsocial.web.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -27,14 +26,6 @@ class EditDeleteBrowserIT extends EndToEnd {
     @Autowired
     JdbcClient jdbc;
 
-    Browser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(Screen.class)

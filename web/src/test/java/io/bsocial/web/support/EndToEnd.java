@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.bsocial.indexer.support.SearchNodes;
 import io.bsocial.shared.testing.TcpForwarder;
 import io.bsocial.web.WebAppTest;
+import io.bsocial.web.browser.Browser;
 
 /**
  * Base of the end-to-end tests that need the whole system: web in this JVM (one application
@@ -46,6 +48,17 @@ public abstract class EndToEnd {
 
     @LocalServerPort
     protected int port;
+
+    /** The test's browser, if it opened one: handed back to the pool after each test. */
+    protected Browser browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
 
     @DynamicPropertySource
     static void wholeSystem(DynamicPropertyRegistry registry) {
