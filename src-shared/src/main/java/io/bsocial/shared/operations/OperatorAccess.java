@@ -3,8 +3,6 @@ package io.bsocial.shared.operations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.Principal;
 
 import jakarta.servlet.FilterChain;
@@ -29,13 +27,12 @@ import io.bsocial.shared.web.Problems;
 public class OperatorAccess extends OncePerRequestFilter {
 
     public static final String ROLE = "OPERATOR";
-    public static final String TOKEN_HEADER = "X-Operator-Token";
+    public static final String TOKEN_HEADER = OperatorToken.HEADER;
 
-    private final byte[] token;
+    private final OperatorToken token;
 
-    public OperatorAccess(OperatorProperties properties) {
-        this.token = properties.token() == null || properties.token().isBlank() ? null
-                : properties.token().getBytes(StandardCharsets.UTF_8);
+    public OperatorAccess(OperatorToken token) {
+        this.token = token;
     }
 
     @Override
@@ -63,9 +60,7 @@ public class OperatorAccess extends OncePerRequestFilter {
         if (isLoopback(request.getRemoteAddr())) {
             return true;
         }
-        String presented = request.getHeader(TOKEN_HEADER);
-        return token != null && presented != null
-                && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
+        return token.presentedBy(request);
     }
 
     static boolean isLoopback(String address) {

@@ -18,8 +18,13 @@ public class OperatorAccessConfiguration {
     static final int ORDER = 0;
 
     @Bean
-    FilterRegistrationBean<OperatorAccess> operatorAccess(OperatorProperties properties) {
-        FilterRegistrationBean<OperatorAccess> registration = new FilterRegistrationBean<>(new OperatorAccess(properties));
+    OperatorToken operatorToken(OperatorProperties properties) {
+        return new OperatorToken(properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<OperatorAccess> operatorAccess(OperatorToken token) {
+        FilterRegistrationBean<OperatorAccess> registration = new FilterRegistrationBean<>(new OperatorAccess(token));
         registration.addUrlPatterns("/actuator", "/actuator/*");
         registration.setOrder(ORDER);
         return registration;
