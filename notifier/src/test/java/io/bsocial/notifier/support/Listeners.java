@@ -13,6 +13,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Waits on the notifier's Kafka consumers, for tests that must not publish before they listen. */
@@ -46,9 +49,16 @@ public final class Listeners {
     }
 
     /**
-     * Until every consumer of the topic holds partitions. A group that starts from the latest
-     * offset (the per-instance push group) misses what is published before that.
+     * Until the instance's own consumer (stored notifications, posts, logouts for its sockets)
+     * holds its partitions: it starts at the end of each, and misses what is published before.
+     * Its health says so.
      */
+    public static void awaitInstanceConsumer(ApplicationContext context) {
+        HealthIndicator consumer = context.getBean("instanceConsumer", HealthIndicator.class);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Status.UP.equals(consumer.health().getStatus()));
+    }
+
+    /** Until every consumer of the topic in the storing group holds partitions. */
     public static void awaitAssigned(KafkaListenerEndpointRegistry registry, String topic) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.getListenerContainers().stream()
                 .filter(container -> List.of(container.getContainerProperties().getTopics()).contains(topic))

@@ -1,0 +1,314 @@
+package io.bsocial.notifier.notification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.bsocial.notifier.directory.Actor;
+import io.bsocial.notifier.directory.UserDirectory;
+import io.bsocial.notifier.notification.Notification;
+import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.UserFollowed;
+import io.bsocial.shared.sql.SqlTime;
+
+@Repository
+public class NotificationRepository {
+
+    private static final String SELECT = """
+            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.created_at,
+                   u.first_name, u.last_name
+              FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
+            """;
+
+    private static final String SELECT_LISTED = """
+            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.created_at,
+                   n.read_at, u.first_name, u.last_name
+              FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    NotificationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /**
+     * Stores the notification of a comment for the post's author; empty when this comment already
+     * has one (a redelivered message), or when the comment or its post was deleted.
+     *
+     * <p>A deletion may be processed at the same moment, on another thread: the insert sees no
+     * tombstone yet, the deletion sees no row yet. Hence the second look once the row is
+     * committed (each statement commits on its own): either it sees the tombstone and takes the
+     * row back, or the tombstone was committed after it, and the deletion, which looks after its
+     * tombstone is committed, sees the row.
+     */
+    Optional<Notification> insert(CommentCreated comment) {
+        var keys = new GeneratedKeyHolder();
+        int inserted;
+        try {
+            inserted = jdbc.sql("""
+                    INSERT INTO notifications (recipient_id, recipient_username, type, post_id, comment_id, actor_id,
+                                               actor_username, excerpt, event_id, created_at)
+                    SELECT :recipient, :recipientUsername, 'comment', :post, :comment, :actor,
+                           :actorUsername, :excerpt, :eventId, :at
+                     WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE comment_id = :comment)
+                       AND\s""" + NOT_RETRACTED)
+                    .param("recipient", comment.postAuthorId())
+                    .param("recipientUsername", comment.postAuthorUsername())
+                    .param("post", comment.postId())
+                    .param("comment", comment.commentId())
+                    .param("actor", comment.userId())
+                    .param("actorUsername", comment.username())
+                    .param("excerpt", Excerpts.of(comment.content()))
+                    .param("eventId", comment.eventId().toString())
+                    .param("at", SqlTime.of(comment.timestamp()))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException redeliveredConcurrently) {
+            return Optional.empty();
+        }
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        long id = keys.getKeyAs(Number.class).longValue();
+        int takenBack = jdbc.sql("DELETE FROM notifications WHERE id = :id AND NOT (" + NOT_RETRACTED + ")")
+                .param("id", id).param("comment", comment.commentId()).param("post", comment.postId())
+                .update();
+        return takenBack == 1 ? Optional.empty() : find(id);
+    }
+
+    private static final String NOT_RETRACTED = """
+            NOT EXISTS (SELECT 1 FROM retractions WHERE kind = 'comment' AND item_id = :comment)
+            AND NOT EXISTS (SELECT 1 FROM retractions WHERE kind = 'post' AND item_id = :post)""";
+
+    /**
+     * Stores the notification of a follow for the followed user; empty when the follower already
+     * notified them on that UTC day (a re-follow, or a redelivered message): the unique key on
+     * (recipient, type, actor, day) decides, also between concurrent inserts.
+     */
+    Optional<Notification> insert(UserFollowed follow) {
+        var keys = new GeneratedKeyHolder();
+        int inserted = jdbc.sql("""
+                INSERT INTO notifications (recipient_id, recipient_username, type, actor_id, actor_username,
+                                           follow_day, event_id, created_at)
+                VALUES (:recipient, :recipientUsername, 'follow', :actor, :actorUsername, :day, :eventId, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("recipient", follow.followedUserId())
+                .param("recipientUsername", follow.followedUsername())
+                .param("actor", follow.userId())
+                .param("actorUsername", follow.username())
+                .param("day", LocalDate.ofInstant(follow.timestamp(), ZoneOffset.UTC))
+                .param("eventId", follow.eventId().toString())
+                .param("at", SqlTime.of(follow.timestamp()))
+                .update(keys, "id");
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return find(keys.getKeyAs(Number.class).longValue());
+    }
+
+    /** Notifications taken back from one recipient, and the name of their user destination. */
+    record Retracted(long recipientId, String recipientUsername, List<Long> ids) {
+    }
+
+    /**
+     * A comment was deleted: tombstones it (so that its comment-created, if it comes later, stores
+     * nothing), then deletes its notification. Answers what was deleted, for the live retraction.
+     */
+    List<Retracted> retractComment(long commentId, Instant now) {
+        tombstone("comment", commentId, now);
+        return delete("n.comment_id = :id", commentId);
+    }
+
+    /** A post was deleted: as {@link #retractComment} for every comment of it. */
+    List<Retracted> retractPost(long postId, Instant now) {
+        tombstone("post", postId, now);
+        return delete("n.post_id = :id AND n.type = 'comment'", postId);
+    }
+
+    private void tombstone(String kind, long id, Instant now) {
+        jdbc.sql("INSERT INTO retractions (kind, item_id, retracted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .param(kind).param(id).param(SqlTime.of(now)).update();
+    }
+
+    /**
+     * Deletes at most {@code limit} tombstones retracted before {@code horizon}, oldest first, and
+     * answers how many. A tombstone only has to outlive the creation event it stops, which Kafka
+     * keeps for its retention at most.
+     */
+    int pruneTombstones(Instant horizon, int limit) {
+        record Key(String kind, long id) {
+        }
+        List<Key> old = jdbc.sql("""
+                SELECT kind, item_id FROM retractions WHERE retracted_at < :horizon
+                 ORDER BY retracted_at LIMIT :limit""")
+                .param("horizon", SqlTime.of(horizon)).param("limit", limit)
+                .query((rs, row) -> new Key(rs.getString("kind"), rs.getLong("item_id"))).list();
+        int deleted = 0;
+        for (Key key : old) {
+            deleted += jdbc.sql("DELETE FROM retractions WHERE kind = ? AND item_id = ?")
+                    .param(key.kind()).param(key.id()).update();
+        }
+        return deleted;
+    }
+
+    /** Deletes the notifications found by {@code where} and answers them by recipient. */
+    private List<Retracted> delete(String where, long id) {
+        record Found(long id, long recipientId, String recipientUsername) {
+        }
+        List<Found> found = jdbc.sql("""
+                SELECT n.id, n.recipient_id, COALESCE(n.recipient_username, u.username) AS recipient_username
+                  FROM notifications n LEFT JOIN notifier_users u ON u.id = n.recipient_id
+                 WHERE\s""" + where)
+                .param("id", id)
+                .query((rs, row) -> new Found(rs.getLong("id"), rs.getLong("recipient_id"),
+                        rs.getString("recipient_username")))
+                .list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        jdbc.sql("DELETE FROM notifications WHERE id IN (:ids)")
+                .param("ids", found.stream().map(Found::id).toList()).update();
+        Map<Long, List<Found>> byRecipient = found.stream().collect(Collectors.groupingBy(Found::recipientId));
+        return byRecipient.values().stream()
+                .map(rows -> new Retracted(rows.get(0).recipientId(), rows.get(0).recipientUsername(),
+                        rows.stream().map(Found::id).toList()))
+                .toList();
+    }
+
+    Optional<Notification> find(long id) {
+        return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(NotificationRepository::map).optional();
+    }
+
+    /**
+     * Every undelivered notification of the recipient, oldest first, marked delivered {@code via}
+     * HTTP or a push in the same transaction. The rows are locked first, in id order, so that
+     * concurrent calls wait for each other instead of deadlocking (two UPDATEs taking the same rows
+     * in different orders deadlock on PostgreSQL). Each row is then claimed by the one rule of
+     * delivery, a conditional update of {@code delivered_via}: what a concurrent call or a push
+     * took first is not claimed again, and a row committed meanwhile is left for the next call.
+     */
+    @Transactional
+    public List<Notification> claimUndelivered(long recipientId, Via via, Instant now) {
+        List<Long> waiting = jdbc.sql("""
+                SELECT id FROM notifications WHERE recipient_id = ? AND delivered_via IS NULL
+                 ORDER BY id FOR UPDATE""")
+                .param(recipientId)
+                .query(Long.class).list();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        int[] claimed = batch.batchUpdate(
+                "UPDATE notifications SET delivered_via = ?, delivered_at = ? WHERE id = ? AND delivered_via IS NULL",
+                waiting.stream().map(id -> new Object[] {via.column, SqlTime.of(now), id}).toList());
+        List<Long> mine = new ArrayList<>();
+        for (int i = 0; i < claimed.length; i++) {
+            if (claimed[i] == 1) {
+                mine.add(waiting.get(i));
+            }
+        }
+        if (mine.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", mine)
+                .query(NotificationRepository::map).list();
+    }
+
+    /**
+     * Marks one notification delivered by a push; true when a push may send it: it was undelivered,
+     * or pushed already (by another instance, to the sockets it holds: a person's tabs may be open
+     * on several). False when HTTP answered it: the same rule as {@link #claimUndelivered}, on the
+     * same column.
+     */
+    public boolean claimForPush(long id, Instant now) {
+        return jdbc.sql("""
+                UPDATE notifications SET delivered_via = 'push', delivered_at = COALESCE(delivered_at, :now)
+                 WHERE id = :id AND (delivered_via IS NULL OR delivered_via = 'push')""")
+                .param("now", SqlTime.of(now)).param("id", id)
+                .update() == 1;
+    }
+
+    /** How a notification was delivered, as {@code delivered_via} says; null there until it is. */
+    public enum Via {
+        HTTP("http"), PUSH("push");
+
+        private final String column;
+
+        Via(String column) {
+            this.column = column;
+        }
+    }
+
+    /** The newest notifications of the recipient, newest first, for the bell's list. */
+    List<Notification> recent(long recipientId, int limit) {
+        return jdbc.sql(SELECT + " WHERE n.recipient_id = :recipient ORDER BY n.id DESC LIMIT :limit")
+                .param("recipient", recipientId).param("limit", limit)
+                .query(NotificationRepository::map).list();
+    }
+
+    /**
+     * A page of the recipient's notifications, newest first, read or not, from the
+     * {@code (recipient_id, id)} index: those with an id below {@code beforeId}
+     * ({@link Long#MAX_VALUE} for the first page), at most {@code fetch}. Delivers nothing.
+     */
+    List<ListedNotification> page(long recipientId, long beforeId, int fetch) {
+        return jdbc.sql(SELECT_LISTED + """
+                 WHERE n.recipient_id = :recipient AND n.id < :before
+                 ORDER BY n.id DESC LIMIT :fetch""")
+                .param("recipient", recipientId).param("before", beforeId).param("fetch", fetch)
+                .query((rs, row) -> new ListedNotification(map(rs, row), rs.getObject("read_at") != null)).list();
+    }
+
+    long unread(long recipientId) {
+        return jdbc.sql("SELECT COUNT(*) FROM notifications WHERE recipient_id = ? AND read_at IS NULL")
+                .param(recipientId).query(Long.class).single();
+    }
+
+    /**
+     * Marks read exactly these notifications of the recipient (what the bell showed); ids of
+     * someone else's are ignored. Never "everything up to an id": a notification with a lower id
+     * may commit after the bell listed what it shows, and would be marked read unseen.
+     */
+    int markRead(long recipientId, List<Long> ids, Instant now) {
+        return jdbc.sql("""
+                UPDATE notifications SET read_at = :now
+                 WHERE recipient_id = :recipient AND read_at IS NULL AND id IN (:ids)""")
+                .param("now", SqlTime.of(now)).param("recipient", recipientId).param("ids", ids)
+                .update();
+    }
+
+    /**
+     * Marks read what is unread at this moment ("Mark all as read"), through the
+     * {@code (recipient_id, read_at)} index. A notification that commits afterwards stays unread,
+     * whatever its id: there is no "up to" bound to misjudge.
+     */
+    int markAllRead(long recipientId, Instant now) {
+        return jdbc.sql("UPDATE notifications SET read_at = :now WHERE recipient_id = :recipient AND read_at IS NULL")
+                .param("now", SqlTime.of(now)).param("recipient", recipientId)
+                .update();
+    }
+
+    private static Notification map(ResultSet rs, int row) throws SQLException {
+        // The username the event carried; the names as the directory knows them now.
+        Actor actor = UserDirectory.named(rs.getLong("actor_id"), rs.getString("actor_username"), rs);
+        return new Notification(rs.getLong("id"), rs.getString("type"), rs.getObject("post_id", Long.class),
+                rs.getObject("comment_id", Long.class), actor, rs.getString("excerpt"),
+                SqlTime.instant(rs, "created_at"));
+    }
+}
