@@ -106,6 +106,31 @@ class RetractionsAndFollowsRepositoryTest {
     }
 
     /** Creations and deletions processed at the same moment (two topics, two threads): none survives. */
+    /**
+     * A tombstone outlives the creation event it stops for as long as Kafka keeps that event, no
+     * longer: pruning deletes those older than the horizon, a bounded batch at a time, and leaves
+     * the others stopping what they stop.
+     */
+    @Test
+    void tombstonesOlderThanTheHorizonArePrunedInBoundedBatchesAndTheOthersStillStop() {
+        long author = Events.nextId();
+        CommentCreated old = Events.comment(Events.nextId(), "old", Events.nextId(), author, "a", "deleted long ago");
+        CommentCreated recent = Events.comment(Events.nextId(), "recent", Events.nextId(), author, "a", "deleted lately");
+        long oldPost = Events.nextId();
+        notifications.retractComment(old.commentId(), NOON.minus(9, ChronoUnit.DAYS));
+        notifications.retractPost(oldPost, NOON.minus(9, ChronoUnit.DAYS));
+        notifications.retractComment(recent.commentId(), NOON.minus(1, ChronoUnit.DAYS));
+        Instant horizon = NOON.minus(8, ChronoUnit.DAYS);
+
+        assertThat(notifications.pruneTombstones(horizon, 1)).as("one batch of one").isEqualTo(1);
+        while (notifications.pruneTombstones(horizon, 1) > 0) {
+            // the rest, one at a time
+        }
+
+        assertThat(notifications.insert(recent)).as("its tombstone is young: still stopped").isEmpty();
+        assertThat(notifications.insert(old)).as("its tombstone is gone, as Kafka's copy of it would be").isPresent();
+    }
+
     @Test
     void aCommentCreatedRacingItsDeletionNeverSurvives() throws Exception {
         long author = Events.nextId();

@@ -1,4 +1,4 @@
-package io.bsocial.indexer.opensearch;
+package io.bsocial.indexer.opensearch.internal;
 
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;

@@ -1,4 +1,4 @@
-package io.bsocial.indexer.ingest;
+package io.bsocial.indexer.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.bsocial.indexer.stats;
+package io.bsocial.indexer.stats.internal;
 
 import java.net.URI;
 

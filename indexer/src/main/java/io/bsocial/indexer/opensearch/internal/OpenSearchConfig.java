@@ -1,4 +1,4 @@
-package io.bsocial.indexer.opensearch;
+package io.bsocial.indexer.opensearch.internal;
 
 import java.util.concurrent.TimeUnit;
 
@@ -9,6 +9,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.bsocial.indexer.opensearch.OpenSearchProperties;
 
 @Configuration(proxyBeanMethods = false)
 class OpenSearchConfig {

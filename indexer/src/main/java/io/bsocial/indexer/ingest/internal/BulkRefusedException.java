@@ -1,4 +1,4 @@
-package io.bsocial.indexer.ingest;
+package io.bsocial.indexer.ingest.internal;
 
 /**
  * OpenSearch refused a whole bulk request for what it holds (HTTP 400 or 413: a document whose

@@ -1,4 +1,4 @@
-package io.bsocial.indexer.stats;
+package io.bsocial.indexer.stats.internal;
 
 import java.io.IOException;
 import java.util.Map;
@@ -10,12 +10,13 @@ import org.opensearch.client.opensearch.generic.Response;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.indexer.opensearch.OpenSearchProperties;
+import io.bsocial.indexer.stats.QueryFiles;
 import io.bsocial.shared.events.EventJson;
 import tools.jackson.databind.JsonNode;
 
 /** Runs a query file, exactly as stored, against the event indices and answers the raw response. */
 @Component
-public class QueryRunner {
+class QueryRunner {
 
     private final OpenSearchClient client;
     private final QueryFiles files;

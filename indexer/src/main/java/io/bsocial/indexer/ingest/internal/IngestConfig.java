@@ -1,4 +1,4 @@
-package io.bsocial.indexer.ingest;
+package io.bsocial.indexer.ingest.internal;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
