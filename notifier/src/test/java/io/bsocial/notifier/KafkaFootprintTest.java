@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,11 +21,11 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.TopicPartitionOffset;
 
 import io.bsocial.notifier.notification.StoredNotifications;
 import io.bsocial.notifier.support.Listeners;
@@ -47,20 +47,16 @@ class KafkaFootprintTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    @Autowired
-    ApplicationContext context;
-
     @Test
     void theArchitectureTableSaysWhichGroupsAndTopicsTheNotifierUses() {
         Map<String, Set<String>> readByGroup = new TreeMap<>();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
-            readByGroup.computeIfAbsent(container.getGroupId(), group -> new TreeSet<>())
-                    .addAll(List.of(container.getContainerProperties().getTopics()));
+            ContainerProperties properties = container.getContainerProperties();
+            Stream<String> topics = properties.getTopicPartitions() == null ? Stream.of(properties.getTopics())
+                    : Stream.of(properties.getTopicPartitions()).map(TopicPartitionOffset::getTopic);
+            readByGroup.computeIfAbsent(Objects.toString(container.getGroupId(), NO_GROUP), group -> new TreeSet<>())
+                    .addAll(topics.toList());
         }
-        @SuppressWarnings("unchecked")
-        Collection<String> perInstance = (Collection<String>) context.getBean("instanceConsumer", HealthIndicator.class)
-                .health().getDetails().get("topics");
-        readByGroup.put(NO_GROUP, new TreeSet<>(perInstance));
 
         List<Row> documented = KafkaUsageTable.rows(Path.of("..", "docs", "architecture.md"), "notifier");
         assertThat(documented.stream().collect(Collectors.toMap(row -> Objects.toString(row.group(), NO_GROUP), Row::reads)))
@@ -86,11 +82,11 @@ class KafkaFootprintTest {
     private static void startAndStop(String brokers) {
         try (ConfigurableApplicationContext instance = new SpringApplicationBuilder(NotifierApplication.class).run(
                 "--server.port=0", "--spring.jmx.enabled=false", "--spring.kafka.bootstrap-servers=" + brokers)) {
-            // Up and reading: its group members hold partitions, its own consumer listens.
+            // Up and reading: its group members hold partitions, its instance listeners run.
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> instance
                     .getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().stream()
                     .allMatch(container -> container.getAssignedPartitions() != null));
-            Listeners.awaitInstanceConsumer(instance);
+            Listeners.awaitInstanceListeners(instance);
         }
     }
 

@@ -13,8 +13,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
@@ -49,19 +47,23 @@ public final class Listeners {
     }
 
     /**
-     * Until the instance's own consumer (stored notifications, posts, logouts for its sockets)
-     * holds its partitions: it starts at the end of each, and misses what is published before.
-     * Its health says so.
+     * Until the instance's own listeners (stored notifications, posts, logouts for its sockets,
+     * in no consumer group) run with their partitions: they start at the end of each, and miss
+     * what is published before.
      */
-    public static void awaitInstanceConsumer(ApplicationContext context) {
-        HealthIndicator consumer = context.getBean("instanceConsumer", HealthIndicator.class);
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Status.UP.equals(consumer.health().getStatus()));
+    public static void awaitInstanceListeners(ApplicationContext context) {
+        KafkaListenerEndpointRegistry registry = context.getBean(KafkaListenerEndpointRegistry.class);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.getListenerContainers().stream()
+                .filter(container -> container.getGroupId() == null)
+                .allMatch(container -> container.isRunning() && container.getAssignedPartitions() != null
+                        && !container.getAssignedPartitions().isEmpty()));
     }
 
     /** Until every consumer of the topic in the storing group holds partitions. */
     public static void awaitAssigned(KafkaListenerEndpointRegistry registry, String topic) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.getListenerContainers().stream()
-                .filter(container -> List.of(container.getContainerProperties().getTopics()).contains(topic))
+                .filter(container -> container.getContainerProperties().getTopics() != null
+                        && List.of(container.getContainerProperties().getTopics()).contains(topic))
                 .allMatch(container -> container.getAssignedPartitions() != null
                         && !container.getAssignedPartitions().isEmpty()));
     }

@@ -3,12 +3,17 @@ package io.bsocial.notifier.live.internal;
 import java.util.List;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 
-import io.bsocial.notifier.live.OnEveryInstance;
 import io.bsocial.notifier.notification.Deliveries;
 import io.bsocial.notifier.notification.Notification;
 import io.bsocial.notifier.notification.StoredNotifications;
@@ -21,43 +26,42 @@ import io.bsocial.shared.security.SessionUser;
  * heard a notification, {@link OpenSockets} remembers, so no tab hears one twice.
  *
  * <p>Two ways lead to a socket: the push of every stored notification (this instance hears all of
- * {@link StoredNotifications#TOPIC}), if its recipient listens here; and the catch-up of a tab that
+ * {@link StoredNotifications#TOPIC}, see {@link InstanceListeners}), if its recipient listens here; and the catch-up of a tab that
  * subscribes (what is still undelivered). A person's tabs on two instances each get the push.
  */
 @Component
-class LiveNotifications implements OnEveryInstance {
+class LiveNotifications {
 
     private final ReadySubscribers subscribers;
     private final Deliveries deliveries;
     private final OpenSockets sockets;
+    private final SimpMessagingTemplate messaging;
 
-    LiveNotifications(ReadySubscribers subscribers, Deliveries deliveries, OpenSockets sockets) {
+    LiveNotifications(ReadySubscribers subscribers, Deliveries deliveries, OpenSockets sockets,
+            SimpMessagingTemplate messaging) {
         this.subscribers = subscribers;
         this.deliveries = deliveries;
         this.sockets = sockets;
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(StoredNotifications.TOPIC);
+        this.messaging = messaging;
     }
 
     /**
      * A notification was stored or retracted (by whichever instance): to the recipient's sockets
      * here. Nobody listening here claims nothing, so it waits for a subscribe or HTTP.
      */
-    @Override
-    public void on(String topic, String message) {
+    @KafkaListener(containerFactory = InstanceListeners.FACTORY, topicPartitions = @TopicPartition(topic = StoredNotifications.TOPIC, partitions = InstanceListeners.EVERY_PARTITION,
+            partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
+    void push(String message) {
         StoredNotifications.Stored stored = StoredNotifications.Stored.read(message);
         String recipient = stored.recipientUsername();
-        if (!subscribers.isReady(recipient)) {
+        if (subscribers.sessions(recipient, WebSocketConfig.NOTIFICATIONS).isEmpty()) {
             return;
         }
         if (stored.isRetraction()) {
             // Nothing to claim: the rows are gone. Every socket of the recipient here drops them.
-            sockets.sendToEach(recipient, WebSocketConfig.NOTIFICATIONS, new Retraction(stored.retracted()));
+            messaging.convertAndSendToUser(recipient, WebSocketConfig.NOTIFICATIONS, new Retraction(stored.retracted()));
         } else if (deliveries.claimForPush(stored.notification().id())) {
-            sockets.deliver(recipient, stored.notification());
+            deliver(recipient, stored.notification());
         }
     }
 
@@ -72,8 +76,21 @@ class LiveNotifications implements OnEveryInstance {
         if (("/user" + WebSocketConfig.NOTIFICATIONS).equals(stomp.getDestination())
                 && stomp.getUser() instanceof Authentication authentication
                 && authentication.getPrincipal() instanceof SessionUser me) {
-            for (Notification waiting : deliveries.claimUndeliveredForPush(me.id())) {
-                sockets.deliver(me.username(), waiting);
+            for (Notification waiting : deliveries.claimUndelivered(me.id(), Deliveries.Via.PUSH)) {
+                deliver(me.username(), waiting);
+            }
+        }
+    }
+
+    /** To each socket of the user here that listens and has not heard it yet. */
+    private void deliver(String username, Notification notification) {
+        for (String session : subscribers.sessions(username, WebSocketConfig.NOTIFICATIONS)) {
+            if (sockets.firstHearing(session, notification.id())) {
+                SimpMessageHeaderAccessor toSession = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+                toSession.setSessionId(session);
+                toSession.setLeaveMutable(true);
+                messaging.convertAndSendToUser(username, WebSocketConfig.NOTIFICATIONS, notification,
+                        toSession.getMessageHeaders());
             }
         }
     }

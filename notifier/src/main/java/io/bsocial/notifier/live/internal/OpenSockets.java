@@ -2,6 +2,7 @@ package io.bsocial.notifier.live.internal;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
-import org.springframework.messaging.simp.user.SimpSession;
-import org.springframework.messaging.simp.user.SimpUser;
-import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -29,8 +25,6 @@ import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.handler.WebSocketHandlerDecoratorFactory;
 import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
-import io.bsocial.notifier.live.OnEveryInstance;
-import io.bsocial.notifier.notification.Notification;
 import io.bsocial.shared.events.EventTopics;
 
 /**
@@ -46,42 +40,22 @@ import io.bsocial.shared.events.EventTopics;
  * travels.
  */
 @Component
-class OpenSockets implements WebSocketHandlerDecoratorFactory, OnEveryInstance {
+class OpenSockets implements WebSocketHandlerDecoratorFactory {
 
     private static final Logger log = LoggerFactory.getLogger(OpenSockets.class);
     static final CloseStatus SESSION_ENDED = new CloseStatus(4001, "session ended");
 
+    /** How many notification ids a socket remembers having heard: the last ones are enough. */
     static final int HEARD = 512;
+    private static final String HEARD_ATTRIBUTE = OpenSockets.class.getName() + ".heard";
 
-    /** An open socket and the ids of the notifications it heard lately. */
-    private record Open(WebSocketSession session, Map<Long, Boolean> heard) {
-
-        Open(WebSocketSession session) {
-            this(session, java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-                    return size() > HEARD;
-                }
-            }));
-        }
-
-        /** True the first time this socket is told of the notification. */
-        boolean firstHearing(long notificationId) {
-            return heard.putIfAbsent(notificationId, Boolean.TRUE) == null;
-        }
-    }
-
-    private final Map<String, Open> sockets = new ConcurrentHashMap<>();
+    private final Map<String, WebSocketSession> sockets = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final SimpUserRegistry users;
-    private final SimpMessagingTemplate messaging;
 
-    OpenSockets(JdbcClient jdbc, Clock clock, @Lazy SimpUserRegistry users, @Lazy SimpMessagingTemplate messaging) {
+    OpenSockets(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.users = users;
-        this.messaging = messaging;
     }
 
     @Override
@@ -89,7 +63,7 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory, OnEveryInstance {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-                sockets.put(session.getId(), new Open(session));
+                sockets.put(session.getId(), session);
                 super.afterConnectionEstablished(session);
             }
 
@@ -106,49 +80,26 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory, OnEveryInstance {
     }
 
     /**
-     * The notification to each socket of the user here that is subscribed to its notifications and
-     * has not heard it yet (the STOMP session id is the socket's id).
+     * True the first time the socket (whose id is its STOMP session's) is told of the notification;
+     * false for one that closed. The ids live with the socket and go with it.
      */
-    void deliver(String username, Notification notification) {
-        for (String session : subscribedSessions(username, WebSocketConfig.NOTIFICATIONS)) {
-            Open socket = sockets.get(session);
-            if (socket != null && socket.firstHearing(notification.id())) {
-                messaging.convertAndSendToUser(username, WebSocketConfig.NOTIFICATIONS, notification, toSession(session));
-            }
-        }
-    }
-
-    /** The payload to every socket of the user here that is subscribed to {@code queue}. */
-    void sendToEach(String username, String queue, Object payload) {
-        messaging.convertAndSendToUser(username, queue, payload);
-    }
-
-    private List<String> subscribedSessions(String username, String queue) {
-        SimpUser user = users.getUser(username);
-        if (user == null) {
-            return List.of();
-        }
-        return user.getSessions().stream()
-                .filter(session -> session.getSubscriptions().stream()
-                        .anyMatch(subscription -> ("/user" + queue).equals(subscription.getDestination())))
-                .map(SimpSession::getId).toList();
-    }
-
-    private static MessageHeaders toSession(String sessionId) {
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setSessionId(sessionId);
-        headers.setLeaveMutable(true);
-        return headers.getMessageHeaders();
-    }
-
-    @Override
-    public List<String> topics() {
-        return List.of(EventTopics.USER_LOGGED_OUT);
+    @SuppressWarnings("unchecked")
+    boolean firstHearing(String socketId, long notificationId) {
+        WebSocketSession socket = sockets.get(socketId);
+        return socket != null && ((Set<Long>) socket.getAttributes()
+                .computeIfAbsent(HEARD_ATTRIBUTE, key -> Collections.synchronizedSet(Collections.newSetFromMap(
+                        new LinkedHashMap<Long, Boolean>() {
+                            @Override
+                            protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                                return size() > HEARD;
+                            }
+                        })))).add(notificationId);
     }
 
     /** Someone logged out somewhere: close the sockets whose session is gone, now. */
-    @Override
-    public void on(String topic, String message) {
+    @KafkaListener(containerFactory = InstanceListeners.FACTORY, topicPartitions = @TopicPartition(topic = EventTopics.USER_LOGGED_OUT, partitions = InstanceListeners.EVERY_PARTITION,
+            partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")))
+    void onLogout(String message) {
         closeEnded();
     }
 
@@ -156,7 +107,7 @@ class OpenSockets implements WebSocketHandlerDecoratorFactory, OnEveryInstance {
     void closeEnded() {
         // Only the sockets whose sessions were looked up: one opened while the query ran is not in
         // its answer, and would be closed although its session is alive.
-        List<WebSocketSession> checked = sockets.values().stream().map(Open::session).toList();
+        List<WebSocketSession> checked = List.copyOf(sockets.values());
         if (checked.isEmpty()) {
             return;
         }

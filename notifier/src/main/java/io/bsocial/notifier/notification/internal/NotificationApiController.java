@@ -20,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.bsocial.notifier.notification.Notification;
-import io.bsocial.notifier.notification.internal.NotificationRepository.Via;
+import io.bsocial.notifier.notification.Deliveries;
+import io.bsocial.notifier.notification.Deliveries.Via;
 import io.bsocial.shared.security.SessionUser;
 
 @RestController
@@ -32,17 +33,19 @@ class NotificationApiController {
     private static final int MAX_PAGE = 100;
 
     private final NotificationRepository notifications;
+    private final Deliveries deliveries;
     private final Clock clock;
 
-    NotificationApiController(NotificationRepository notifications, Clock clock) {
+    NotificationApiController(NotificationRepository notifications, Deliveries deliveries, Clock clock) {
         this.notifications = notifications;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
     /** Every notification of the caller not yet delivered, oldest first; they count as delivered now. */
     @GetMapping("/api/notifications")
     Items undelivered(@AuthenticationPrincipal SessionUser me) {
-        return new Items(notifications.claimUndelivered(me.id(), Via.HTTP, clock.instant()));
+        return new Items(deliveries.claimUndelivered(me.id(), Via.HTTP));
     }
 
     /** For the bell: the latest notifications, delivered or not, and how many are unread. */

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,9 @@ import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.bsocial.notifier.directory.Actor;
 import io.bsocial.notifier.directory.UserDirectory;
@@ -42,11 +39,9 @@ public class NotificationRepository {
             """;
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
 
-    NotificationRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    NotificationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /**
@@ -196,63 +191,10 @@ public class NotificationRepository {
         return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(NotificationRepository::map).optional();
     }
 
-    /**
-     * Every undelivered notification of the recipient, oldest first, marked delivered {@code via}
-     * HTTP or a push in the same transaction. The rows are locked first, in id order, so that
-     * concurrent calls wait for each other instead of deadlocking (two UPDATEs taking the same rows
-     * in different orders deadlock on PostgreSQL). Each row is then claimed by the one rule of
-     * delivery, a conditional update of {@code delivered_via}: what a concurrent call or a push
-     * took first is not claimed again, and a row committed meanwhile is left for the next call.
-     */
-    @Transactional
-    public List<Notification> claimUndelivered(long recipientId, Via via, Instant now) {
-        List<Long> waiting = jdbc.sql("""
-                SELECT id FROM notifications WHERE recipient_id = ? AND delivered_via IS NULL
-                 ORDER BY id FOR UPDATE""")
-                .param(recipientId)
-                .query(Long.class).list();
-        if (waiting.isEmpty()) {
-            return List.of();
-        }
-        int[] claimed = batch.batchUpdate(
-                "UPDATE notifications SET delivered_via = ?, delivered_at = ? WHERE id = ? AND delivered_via IS NULL",
-                waiting.stream().map(id -> new Object[] {via.column, SqlTime.of(now), id}).toList());
-        List<Long> mine = new ArrayList<>();
-        for (int i = 0; i < claimed.length; i++) {
-            if (claimed[i] == 1) {
-                mine.add(waiting.get(i));
-            }
-        }
-        if (mine.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", mine)
+    /** These notifications, oldest first. */
+    public List<Notification> byIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", ids)
                 .query(NotificationRepository::map).list();
-    }
-
-    /**
-     * Marks one notification delivered by a push; true when a push may send it: it was undelivered,
-     * or pushed already (by another instance, to the sockets it holds: a person's tabs may be open
-     * on several). False when HTTP answered it: the same rule as {@link #claimUndelivered}, on the
-     * same column.
-     */
-    public boolean claimForPush(long id, Instant now) {
-        return jdbc.sql("""
-                UPDATE notifications SET delivered_via = 'push', delivered_at = COALESCE(delivered_at, :now)
-                 WHERE id = :id AND (delivered_via IS NULL OR delivered_via = 'push')""")
-                .param("now", SqlTime.of(now)).param("id", id)
-                .update() == 1;
-    }
-
-    /** How a notification was delivered, as {@code delivered_via} says; null there until it is. */
-    public enum Via {
-        HTTP("http"), PUSH("push");
-
-        private final String column;
-
-        Via(String column) {
-            this.column = column;
-        }
     }
 
     /** The newest notifications of the recipient, newest first, for the bell's list. */

@@ -219,7 +219,7 @@ class LiveNotificationsTest {
                             && commentConsumers(listeners).allMatch(container -> !container.getAssignedPartitions().isEmpty())
                             && storingPartitions(listeners) + storingPartitions(second.getBean(
                                     KafkaListenerEndpointRegistry.class)) == 3);
-            Listeners.awaitInstanceConsumer(second);
+            Listeners.awaitInstanceListeners(second);
 
             Tab here = connect(author, ALLOWED_ORIGIN);
             LoggedIn otherDevice = TestSessions.login(sessions, author.id(), author.username());
@@ -316,7 +316,8 @@ class LiveNotificationsTest {
 
     private static Stream<MessageListenerContainer> commentConsumers(KafkaListenerEndpointRegistry registry) {
         return registry.getListenerContainers().stream()
-                .filter(container -> List.of(container.getContainerProperties().getTopics())
+                .filter(container -> container.getContainerProperties().getTopics() != null
+                        && List.of(container.getContainerProperties().getTopics())
                         .contains(EventTopics.COMMENT_CREATED));
     }
 
@@ -333,7 +334,7 @@ class LiveNotificationsTest {
 
     private Tab connect(LoggedIn user, String origin) {
         Tab tab = tabs.open(user, origin, NOTIFICATIONS);
-        Listeners.awaitInstanceConsumer(context);
+        Listeners.awaitInstanceListeners(context);
         return tab;
     }
 }

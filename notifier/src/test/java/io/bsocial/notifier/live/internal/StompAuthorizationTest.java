@@ -174,7 +174,7 @@ class StompAuthorizationTest {
         // Refusals are answered when the frame is read, so none came before the receipt.
         victimSocket.await("RECEIPT", frame -> "bye".equals(frame.headers().get("receipt-id")));
         assertThat(victimSocket.frames("ERROR")).isEmpty();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !subscribers.isReady(victim.username()));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> subscribers.sessions(victim.username(), WebSocketConfig.NOTIFICATIONS).isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.bsocial.notifier.notification.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -32,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bsocial.notifier.notification.Notification;
-import io.bsocial.notifier.notification.internal.NotificationRepository.Via;
+import io.bsocial.notifier.notification.Deliveries;
+import io.bsocial.notifier.notification.Deliveries.Via;
 import io.bsocial.notifier.directory.Actor;
 import io.bsocial.notifier.support.Events;
 import io.bsocial.shared.events.CommentCreated;
@@ -40,7 +44,7 @@ import io.bsocial.shared.events.CommentCreated;
 /** Delivery claims, read marks and the notifications list on the real database (H2, and PostgreSQL with -Ppostgres). */
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(NotificationRepository.class)
+@Import({NotificationRepository.class, Deliveries.class, NotificationRepositoryTest.SystemClock.class})
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Tag("db")
 class NotificationRepositoryTest {
@@ -53,6 +57,18 @@ class NotificationRepositoryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SystemClock {
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
 
     @Test
     void concurrentCallsNeverReturnTheSameNotificationAndTogetherReturnAll() throws Exception {
@@ -71,7 +87,7 @@ class NotificationRepositoryTest {
                 boolean more = true;
                 while (more) {
                     boolean stillWriting = writing.get();
-                    List<Notification> claimed = notifications.claimUndelivered(recipient, Via.HTTP, Instant.now());
+                    List<Notification> claimed = deliveries.claimUndelivered(recipient, Via.HTTP);
                     for (Notification n : claimed) {
                         if (!delivered.add(n.id())) {
                             duplicates.add(n.id());
@@ -99,7 +115,7 @@ class NotificationRepositoryTest {
             reader.get();
         }
         pool.shutdown();
-        for (Notification n : notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())) {
+        for (Notification n : deliveries.claimUndelivered(recipient, Via.HTTP)) {
             if (!delivered.add(n.id())) {
                 duplicates.add(n.id());
             }
@@ -143,7 +159,7 @@ class NotificationRepositoryTest {
             pushers.add(pool.submit(() -> {
                 for (int i = 0; i < count; i++) {
                     long id = stored.get(instance).poll(30, TimeUnit.SECONDS);
-                    if (notifications.claimForPush(id, Instant.now())) {
+                    if (deliveries.claimForPush(id)) {
                         bySockets.add(id);
                     }
                 }
@@ -151,13 +167,13 @@ class NotificationRepositoryTest {
             }));
             others.add(pool.submit(() -> {
                 while (pushing.get()) {
-                    notifications.claimUndelivered(recipient, Via.PUSH, Instant.now()).forEach(n -> bySockets.add(n.id()));
+                    deliveries.claimUndelivered(recipient, Via.PUSH).forEach(n -> bySockets.add(n.id()));
                 }
             }));
         }
         others.add(pool.submit(() -> {
             while (pushing.get()) {
-                notifications.claimUndelivered(recipient, Via.HTTP, Instant.now()).forEach(n -> byHttp.add(n.id()));
+                deliveries.claimUndelivered(recipient, Via.HTTP).forEach(n -> byHttp.add(n.id()));
             }
         }));
         for (Future<?> pusher : pushers) {
@@ -274,7 +290,7 @@ class NotificationRepositoryTest {
                 .extracting(n -> n.notification().id(), ListedNotification::read)
                 .containsExactly(tuple(second, false),
                         tuple(first, true));
-        assertThat(notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())).extracting(Notification::id)
+        assertThat(deliveries.claimUndelivered(recipient, Via.HTTP)).extracting(Notification::id)
                 .as("listing is not delivery").containsExactly(first, second);
     }
 
@@ -343,31 +359,31 @@ class NotificationRepositoryTest {
         long second = store(recipient, "second");
         store(Events.nextId(), "someone else's");
 
-        assertThat(notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())).extracting(Notification::id)
+        assertThat(deliveries.claimUndelivered(recipient, Via.HTTP)).extracting(Notification::id)
                 .containsExactly(first, second);
-        assertThat(notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())).isEmpty();
+        assertThat(deliveries.claimUndelivered(recipient, Via.HTTP)).isEmpty();
         long third = store(recipient, "third");
-        assertThat(notifications.claimForPush(third, Instant.now())).isTrue();
-        assertThat(notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())).isEmpty();
+        assertThat(deliveries.claimForPush(third)).isTrue();
+        assertThat(deliveries.claimUndelivered(recipient, Via.HTTP)).isEmpty();
     }
 
     @Test
     void everyInstanceMayPushWhatASocketGotButNoneWhatHttpAnswered() {
         long recipient = Events.nextId();
         long pushed = store(recipient, "pushed by one instance");
-        assertThat(notifications.claimForPush(pushed, Instant.now())).isTrue();
-        assertThat(notifications.claimForPush(pushed, Instant.now())).as("another instance, its own sockets").isTrue();
+        assertThat(deliveries.claimForPush(pushed)).isTrue();
+        assertThat(deliveries.claimForPush(pushed)).as("another instance, its own sockets").isTrue();
 
         long answered = store(recipient, "answered over HTTP");
-        assertThat(notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())).extracting(Notification::id)
+        assertThat(deliveries.claimUndelivered(recipient, Via.HTTP)).extracting(Notification::id)
                 .containsExactly(answered);
-        assertThat(notifications.claimForPush(answered, Instant.now())).isFalse();
+        assertThat(deliveries.claimForPush(answered)).isFalse();
 
         long waited = store(recipient, "waited for a connect");
-        assertThat(notifications.claimUndelivered(recipient, Via.PUSH, Instant.now()))
+        assertThat(deliveries.claimUndelivered(recipient, Via.PUSH))
                 .extracting(Notification::id).containsExactly(waited);
-        assertThat(notifications.claimForPush(waited, Instant.now())).isTrue();
-        assertThat(notifications.claimUndelivered(recipient, Via.HTTP, Instant.now())).isEmpty();
+        assertThat(deliveries.claimForPush(waited)).isTrue();
+        assertThat(deliveries.claimUndelivered(recipient, Via.HTTP)).isEmpty();
     }
 
     @Test

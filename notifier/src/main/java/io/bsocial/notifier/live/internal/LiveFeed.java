@@ -1,17 +1,21 @@
-package io.bsocial.notifier.feed.internal;
+package io.bsocial.notifier.live.internal;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.annotation.PartitionOffset;
+import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 import io.bsocial.notifier.directory.Actor;
 import io.bsocial.notifier.directory.UserDirectory;
 import io.bsocial.notifier.events.ValidEvents;
-import io.bsocial.notifier.live.ConnectedUsers;
-import io.bsocial.notifier.live.OnEveryInstance;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.events.PostDeleted;
@@ -19,22 +23,22 @@ import io.bsocial.shared.events.PostUpdated;
 
 /**
  * Tells open feed pages ({@code /user/queue/feed}) of new, edited and deleted posts by the people
- * their users follow. Every instance hears every post ({@link OnEveryInstance}) and pushes only to
+ * their users follow. Every instance hears every post ({@link InstanceListeners}) and pushes only to
  * the users whose feed is open on it: a post costs one probe of the follow graph per such user,
  * not one per follower, so an author with 100,000 followers costs no more than one with ten.
  * Nothing is stored: a page that was closed loads the feed when it opens again.
  */
 @Component
-class LiveFeed implements OnEveryInstance {
+class LiveFeed {
 
-    static final String FEED = "/queue/feed";
-
-    private final ConnectedUsers connected;
+    private final ReadySubscribers subscribers;
+    private final SimpMessagingTemplate messaging;
     private final Followers followers;
     private final UserDirectory directory;
 
-    LiveFeed(ConnectedUsers connected, Followers followers, UserDirectory directory) {
-        this.connected = connected;
+    LiveFeed(ReadySubscribers subscribers, SimpMessagingTemplate messaging, Followers followers, UserDirectory directory) {
+        this.subscribers = subscribers;
+        this.messaging = messaging;
         this.followers = followers;
         this.directory = directory;
     }
@@ -51,13 +55,14 @@ class LiveFeed implements OnEveryInstance {
     record DeletedPost(String type, long postId) {
     }
 
-    @Override
-    public List<String> topics() {
-        return List.of(EventTopics.POST_CREATED, EventTopics.POST_UPDATED, EventTopics.POST_DELETED);
-    }
-
-    @Override
-    public void on(String topic, String message) {
+    @KafkaListener(containerFactory = InstanceListeners.FACTORY, topicPartitions = {
+            @TopicPartition(topic = EventTopics.POST_CREATED, partitions = InstanceListeners.EVERY_PARTITION,
+                    partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")),
+            @TopicPartition(topic = EventTopics.POST_UPDATED, partitions = InstanceListeners.EVERY_PARTITION,
+                    partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END")),
+            @TopicPartition(topic = EventTopics.POST_DELETED, partitions = InstanceListeners.EVERY_PARTITION,
+                    partitionOffsets = @PartitionOffset(partition = "*", initialOffset = "0", seekPosition = "END"))})
+    void on(@Header(KafkaHeaders.RECEIVED_TOPIC) String topic, String message) {
         switch (topic) {
             case EventTopics.POST_CREATED -> {
                 PostCreated post = ValidEvents.read(message, PostCreated.class);
@@ -77,17 +82,11 @@ class LiveFeed implements OnEveryInstance {
     }
 
     private void pushToFollowers(long authorId, Supplier<Object> payload) {
-        Map<Long, String> feedsHere = connected.subscribedTo("/user" + FEED);
-        if (feedsHere.isEmpty()) {
-            return;
-        }
-        List<Long> recipients = followers.of(authorId, feedsHere.keySet());
-        if (recipients.isEmpty()) {
-            return;
-        }
-        Object message = payload.get();
-        for (long follower : recipients) {
-            connected.send(feedsHere.get(follower), FEED, message);
+        Map<Long, String> feedsHere = subscribers.users(WebSocketConfig.FEED);
+        List<Long> recipients = feedsHere.isEmpty() ? List.of() : followers.of(authorId, feedsHere.keySet());
+        if (!recipients.isEmpty()) {
+            Object message = payload.get();
+            recipients.forEach(follower -> messaging.convertAndSendToUser(feedsHere.get(follower), WebSocketConfig.FEED, message));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.bsocial.notifier.feed;
+package io.bsocial.notifier.live.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +70,7 @@ class LiveFeedTest {
         follower = TestSessions.login(sessions, Events.nextId(), "reader" + Events.nextId());
         stranger = TestSessions.login(sessions, Events.nextId(), "stranger" + Events.nextId());
         // The instance's own consumer starts at the newest offset: publish only once it listens.
-        Listeners.awaitInstanceConsumer(context);
+        Listeners.awaitInstanceListeners(context);
     }
 
     @AfterEach

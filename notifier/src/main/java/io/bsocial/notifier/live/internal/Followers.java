@@ -1,4 +1,4 @@
-package io.bsocial.notifier.feed.internal;
+package io.bsocial.notifier.live.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
