@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,11 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchNodes;
 import io.bsocial.shared.testing.LocalAddresses;
+import io.bsocial.shared.testing.OperatorEndpointSpellings;
+import io.bsocial.shared.testing.RawRequests;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.group-id=indexer-health-test",
-        "bsocial.opensearch.index=bsocial-events-health-test"})
+        "bsocial.opensearch.index=bsocial-events-health-test",
+        "bsocial.operator.token=indexer-operator-token"})
 @ExtendWith(SearchNodes.class)
 class IndexerHealthTest {
 
@@ -42,6 +46,26 @@ class IndexerHealthTest {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"opensearch\"");
+    }
+
+    /** Behind a proxy on this machine, the client is the one the proxy names, never loopback. */
+    @Test
+    void aClientBehindATrustedProxyIsNeverLoopback() {
+        RawRequests.Answer proxied = RawRequests.get(port, "/actuator/health",
+                "X-Forwarded-For", OperatorEndpointSpellings.OUTSIDE_CLIENT);
+        assertThat(proxied.status()).isEqualTo(200);
+        assertThat(proxied.body()).doesNotContain("components", "opensearch");
+        assertThat(RawRequests.get(port, "/actuator/health").body()).contains("\"opensearch\"");
+    }
+
+    @Test
+    void operatorEndpointsRefuseOutsideClientsHoweverTheirPathIsSpelled() {
+        OperatorEndpointSpellings endpoints = new OperatorEndpointSpellings(port, Map.of("path", "opensearch"));
+        assertThat(endpoints.operatorPaths()).contains("/actuator", "/actuator/health/opensearch");
+
+        endpoints.assertOutsideClientsAreRefusedHoweverSpelled();
+        endpoints.assertTheOperatorReachesEndpointsSpelledAnyWay("X-Forwarded-For", OperatorEndpointSpellings.OUTSIDE_CLIENT,
+                "X-Operator-Token", "indexer-operator-token");
     }
 
     /** Internal: web calls it on this machine; nothing on the network reaches its stats API. */

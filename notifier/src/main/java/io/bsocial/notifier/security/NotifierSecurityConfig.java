@@ -26,7 +26,8 @@ import io.bsocial.shared.web.ProblemErrorController;
  * The notifier trusts only sessions that web created (it never creates one): the session cookie
  * or {@code X-Auth-Token}, read from the shared JDBC store. Pages of the allowed origins may call
  * it with their cookie (CORS with credentials); a cookie-authenticated POST carries the page's
- * CSRF token, which lives in the same session.
+ * CSRF token, which lives in the same session. The Actuator has a chain of its own, before this
+ * one ({@link OperatorAccessConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SharedSessionConfiguration.class, ProblemErrorController.class, OperatorAccessConfiguration.class})
@@ -36,7 +37,7 @@ class NotifierSecurityConfig {
     SecurityFilterChain notifier(HttpSecurity http) throws Exception {
         RequestMatcher usesToken = CookieOrTokenSessionIdResolver::usesToken;
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator", "/actuator/**", "/error").permitAll()
+                        .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(usesToken))

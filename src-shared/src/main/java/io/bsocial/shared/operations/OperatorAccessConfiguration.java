@@ -1,32 +1,75 @@
 package io.bsocial.shared.operations;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import io.bsocial.shared.web.Problems;
+import io.bsocial.shared.web.TrustedProxies;
 
 /**
- * Actuator for operators only, beyond a health status (see {@link OperatorAccess}). Each service
- * imports it and sets {@code management.endpoint.health.show-details=when-authorized} with role
- * {@value OperatorAccess#ROLE}.
+ * Who may use the Actuator, in one place for web, the notifier and the indexer: its own filter
+ * chain, matched by Spring Security on the normalised path ({@code EndpointRequest}, so that
+ * {@code /%61ctuator/metrics} is the same request as {@code /actuator/metrics}). Anyone gets the
+ * health status; everything else — health details, metrics, the endpoint list and every operator
+ * command — is for operators ({@link OperatorAuthentication}: loopback or the operator token, and
+ * never a page in a browser). Each service imports it and sets
+ * {@code management.endpoint.health.show-details=when-authorized} with role {@value #ROLE}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OperatorProperties.class)
+@Import(TrustedProxies.class)
 public class OperatorAccessConfiguration {
 
-    /** After Spring Security's filter chain (order -100), so that its request wrapper is inside. */
-    static final int ORDER = 0;
+    public static final String ROLE = "OPERATOR";
+
+    /** Before every other chain of a service: no other rule ever sees an Actuator request. */
+    public static final int ORDER = 0;
 
     @Bean
     OperatorToken operatorToken(OperatorProperties properties) {
         return new OperatorToken(properties);
     }
 
+    /**
+     * Nothing ambient authenticates an operator (no session, no cookie; loopback only without
+     * {@code Origin}), so this chain keeps no session and needs no CSRF token.
+     */
     @Bean
-    FilterRegistrationBean<OperatorAccess> operatorAccess(OperatorToken token) {
-        FilterRegistrationBean<OperatorAccess> registration = new FilterRegistrationBean<>(new OperatorAccess(token));
-        registration.addUrlPatterns("/actuator", "/actuator/*");
-        registration.setOrder(ORDER);
-        return registration;
+    @Order(ORDER)
+    SecurityFilterChain operatorEndpoints(HttpSecurity http, OperatorToken token) throws Exception {
+        AuthenticationEntryPoint refused = (request, response, exception) ->
+                Problems.write(response, HttpStatus.FORBIDDEN, "Only operators may read this.");
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .addFilterBefore(new OperatorAuthentication(token), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().hasRole(ROLE))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(refused)
+                        .accessDeniedHandler((request, response, exception) -> refused.commence(request, response, null)));
+        return http.build();
+    }
+
+    /** The authorities of an operator's request. */
+    static List<String> authorities() {
+        return List.of("ROLE_" + ROLE);
     }
 }

@@ -2,7 +2,6 @@ package io.bsocial.shared.security;
 
 import java.io.IOException;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -60,10 +59,10 @@ public final class ProblemResponses {
                         .accessDeniedHandler(forbidden()));
     }
 
-    public static boolean isApiRequest(HttpServletRequest request) {
-        return isApiPath(request.getRequestURI().substring(request.getContextPath().length()));
-    }
-
+    /**
+     * Whether an error on this path is answered as a problem document rather than a page: a choice
+     * of format only, never of access (access is decided by the filter chains' matchers).
+     */
     public static boolean isApiPath(String path) {
         return path.equals("/api") || path.startsWith("/api/");
     }

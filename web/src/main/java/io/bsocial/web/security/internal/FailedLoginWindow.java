@@ -10,13 +10,21 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 import io.bsocial.shared.sql.SqlTime;
 
 /**
- * Failed logins of one kind (per client, per account) over a sliding window, in the database so
- * that every web instance sees the same count, and the time a key must wait once it reached its
- * limit. A key costs at most {@code limit} index entries to check, however many failures it has.
+ * Failed logins of one kind (per client, per account, per device) over a sliding window, in the
+ * database so that every web instance sees the same count, and the time a key must wait once it
+ * reached its limit. A key costs at most {@code limit + 1} index entries to check, however many
+ * failures it has.
+ *
+ * <p>An attempt is recorded <em>before</em> its password is checked ({@link #record}), committed at
+ * once, and only then counted: the attempt ranked n-th among those committed sees at least n rows,
+ * so however many run at once, no more than {@code limit} get past {@link #exceeded}. A success or
+ * an attempt that never reached the password check withdraws its row.
  */
 class FailedLoginWindow {
 
@@ -32,26 +40,59 @@ class FailedLoginWindow {
         this.window = window;
     }
 
-    void record(String key, Instant now) {
+    /** A failure recorded ahead of the check, to be withdrawn if the attempt succeeds. */
+    record Reservation(FailedLoginWindow window, String key, long id) {
+
+        boolean exceeded(Instant now) {
+            return window.exceeded(key, now);
+        }
+
+        void withdraw() {
+            window.withdraw(id);
+        }
+
+        Duration retryAfter(Instant now) {
+            return window.retryAfter(key, now);
+        }
+    }
+
+    /** Records an attempt as a failure now (it commits on its own, outside any transaction), and prunes old rows. */
+    Reservation record(String key, Instant now) {
+        KeyHolder id = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO login_failures (scope, key_hash, failed_at) VALUES (:scope, :key, :at)")
-                .param("scope", scope).param("key", digest(key)).param("at", SqlTime.of(now)).update();
+                .param("scope", scope).param("key", digest(key)).param("at", SqlTime.of(now))
+                .update(id, "id");
         jdbc.sql("DELETE FROM login_failures WHERE failed_at <= :horizon")
                 .param("horizon", SqlTime.of(now.minus(window))).update();
+        return new Reservation(this, key, id.getKeyAs(Number.class).longValue());
+    }
+
+    /** Whether the key holds more than {@code limit} failures inside the window (a reserved one included). */
+    boolean exceeded(String key, Instant now) {
+        return failureAt(key, now, limit).isPresent();
+    }
+
+    void withdraw(long id) {
+        jdbc.sql("DELETE FROM login_failures WHERE id = ?").param(id).update();
     }
 
     /** Zero while under the limit, else the time until the oldest counted failure leaves the window. */
     Duration retryAfter(String key, Instant now) {
         // The limit-th newest failure inside the window: while there is one, the key waits for it to expire.
-        Optional<OffsetDateTime> oldestCounted = jdbc.sql("""
+        return failureAt(key, now, limit - 1).map(at -> Duration.between(now, at.toInstant().plus(window)))
+                .filter(wait -> wait.compareTo(Duration.ZERO) > 0).orElse(Duration.ZERO);
+    }
+
+    /** The time of the key's failure that has {@code skip} newer ones inside the window, if it has one. */
+    private Optional<OffsetDateTime> failureAt(String key, Instant now, int skip) {
+        return jdbc.sql("""
                 SELECT failed_at FROM login_failures
                  WHERE scope = :scope AND key_hash = :key AND failed_at > :horizon
                  ORDER BY failed_at DESC
                  LIMIT 1 OFFSET :skip""")
                 .param("scope", scope).param("key", digest(key)).param("horizon", SqlTime.of(now.minus(window)))
-                .param("skip", limit - 1)
+                .param("skip", skip)
                 .query(OffsetDateTime.class).optional();
-        return oldestCounted.map(at -> Duration.between(now, at.toInstant().plus(window)))
-                .filter(wait -> wait.compareTo(Duration.ZERO) > 0).orElse(Duration.ZERO);
     }
 
     void clear(String key) {

@@ -1,13 +1,16 @@
 package io.bsocial.web.security.internal;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
@@ -30,14 +33,14 @@ import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Accounts;
 
 /**
- * What happens around logging in and out besides the session itself: throttling, and the
- * {@code user-logged-in} / {@code user-logged-out} events (for form and API alike; failed
- * attempts are not events).
+ * What happens around logging in and out besides the session itself: the device cookie, the
+ * pages of a failed form login, and the {@code user-logged-in} / {@code user-logged-out} events
+ * (for form and API alike; failed attempts are not events). Failures are counted by the
+ * {@link LoginThrottle}, which the authentication provider consults for every attempt.
  */
 @Component
 class LoginEvents {
 
-    private final LoginThrottle throttle;
     private final DeviceCookies devices;
     private final ApplicationEventPublisher events;
     private final Accounts accounts;
@@ -46,9 +49,8 @@ class LoginEvents {
     private final RequestCache requestCache = new HttpSessionRequestCache();
     private final FlashMapManager flashMaps = new SessionFlashMapManager();
 
-    LoginEvents(LoginThrottle throttle, DeviceCookies devices, ApplicationEventPublisher events, Accounts accounts,
+    LoginEvents(DeviceCookies devices, ApplicationEventPublisher events, Accounts accounts,
             TransactionTemplate transactions, Clock clock) {
-        this.throttle = throttle;
         this.devices = devices;
         this.events = events;
         this.accounts = accounts;
@@ -77,13 +79,21 @@ class LoginEvents {
     /**
      * Back to the login page, which says the login failed and keeps what was typed in the login
      * field (a flash attribute: never in the address, where an e-mail address would be logged)
-     * and where to go afterwards.
+     * and where to go afterwards. A throttled attempt gets the page at once, answered 429 with how
+     * long to wait; one that found every hashing slot busy, 503 and "try again in a moment".
      */
     AuthenticationFailureHandler formLoginFailure() {
         RedirectStrategy redirect = new DefaultRedirectStrategy();
         return (request, response, exception) -> {
+            if (exception instanceof LoginThrottledException throttled) {
+                answer(request, response, 429, throttled.retryAfterSeconds(), "/login/throttled");
+                return;
+            }
+            if (exception instanceof LoginBusyException busy) {
+                answer(request, response, 503, busy.retryAfterSeconds(), "/login/busy");
+                return;
+            }
             String login = request.getParameter("login");
-            failed(request, login);
             FlashMap flash = new FlashMap();
             flash.put("login", login);
             flash.setTargetRequestPath(request.getContextPath() + "/login");
@@ -98,15 +108,20 @@ class LoginEvents {
         return (request, response, authentication) -> loggedOut(authentication);
     }
 
-    /** A login succeeded (form or API): the throttle forgets, the browser becomes a known device, an event. */
-    void succeeded(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
-        throttle.succeeded(user.id(), devices.read(request));
-        devices.issue(request, response, user.id());
-        loggedIn(user);
+    static final String RETRY_AFTER_ATTRIBUTE = "retryAfterSeconds";
+
+    private static void answer(HttpServletRequest request, HttpServletResponse response, int status, long seconds,
+            String page) throws ServletException, IOException {
+        response.setStatus(status);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        request.setAttribute(RETRY_AFTER_ATTRIBUTE, seconds);
+        request.getRequestDispatcher(page).forward(request, response);
     }
 
-    void failed(HttpServletRequest request, String login) {
-        throttle.failed(request.getRemoteAddr(), login, devices.read(request));
+    /** Someone logged in (form, API or right after registering): the browser becomes a known device, an event. */
+    void succeeded(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
+        devices.issue(request, response, user.id());
+        loggedIn(user);
     }
 
     void loggedIn(SessionUser user) {

@@ -24,10 +24,10 @@ class LoginPageController {
         return "account/login";
     }
 
-    /** Reached by forward from {@link ThrottledFormLoginFilter}: the login page, answered 429. */
+    /** Reached by forward from {@link LoginEvents#formLoginFailure()}: the login page, answered 429. */
     @RequestMapping("/login/throttled")
     String throttled(HttpServletRequest request, HttpServletResponse response, Model model) {
-        Object seconds = request.getAttribute(ThrottledFormLoginFilter.RETRY_AFTER_ATTRIBUTE);
+        Object seconds = request.getAttribute(LoginEvents.RETRY_AFTER_ATTRIBUTE);
         if (seconds == null) {
             return "redirect:/login";
         }
@@ -39,10 +39,10 @@ class LoginPageController {
         return "account/login";
     }
 
-    /** Reached by forward from {@link ThrottledFormLoginFilter} when no hashing slot was free: 503. */
+    /** Reached by forward from {@link LoginEvents#formLoginFailure()} when no hashing slot was free: 503. */
     @RequestMapping("/login/busy")
     String busy(HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (request.getAttribute(ThrottledFormLoginFilter.RETRY_AFTER_ATTRIBUTE) == null) {
+        if (request.getAttribute(LoginEvents.RETRY_AFTER_ATTRIBUTE) == null) {
             return "redirect:/login";
         }
         response.setStatus(503);

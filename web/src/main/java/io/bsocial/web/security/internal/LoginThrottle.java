@@ -2,6 +2,9 @@ package io.bsocial.web.security.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.bsocial.web.account.AccountKey;
 import io.bsocial.web.account.Accounts;
 import io.bsocial.web.security.internal.DeviceCookies.Device;
+import io.bsocial.web.security.internal.FailedLoginWindow.Reservation;
 
 /**
  * Slows password guessing: after too many failures from one client, or against one account,
@@ -21,6 +25,9 @@ import io.bsocial.web.security.internal.DeviceCookies.Device;
  * too. A browser that logged in to the account before (a valid {@link DeviceCookies device
  * cookie} for it) is judged by its own small budget instead: when the account is under attack,
  * only unknown clients are refused.
+ *
+ * <p>Checking and recording are one step ({@link #begin}): the authentication provider starts every
+ * attempt here before it checks a password, whichever URL the request came by.
  */
 @Component
 public class LoginThrottle {
@@ -45,43 +52,59 @@ public class LoginThrottle {
     }
 
     /**
-     * How long this client must wait before trying this login again; zero when it may try now. A
-     * known device of the account is judged by its own failures only.
+     * Starts a login attempt: counts it as a failure of this client and account (of this device
+     * only, for a known device of the account, whose typos never count against the account), then
+     * refuses it if that makes one of them exceed its limit.
+     *
+     * @throws LoginThrottledException with the time to wait, when the attempt may not check a password
      */
-    Duration retryAfter(String client, String login, Optional<Device> device) {
+    Attempt begin(String client, String login, Optional<Device> device) {
         String account = accountKey(login);
-        Optional<Device> known = knownDevice(device, account);
+        Optional<Device> known = device.filter(d -> account.equals(ACCOUNT + d.accountId()));
+        Instant now = clock.instant();
+        List<Reservation> counted = new ArrayList<>();
         if (known.isPresent()) {
-            return deviceFailures.retryAfter(known.get().throttleKey(), clock.instant());
+            counted.add(deviceFailures.record(known.get().throttleKey(), now));
+        } else {
+            counted.add(clientFailures.record(client, now));
+            if (!account.isEmpty()) {
+                counted.add(accountFailures.record(account, now));
+            }
         }
-        Duration byClient = clientFailures.retryAfter(client, clock.instant());
-        Duration byAccount = accountFailures.retryAfter(account, clock.instant());
-        return byClient.compareTo(byAccount) >= 0 ? byClient : byAccount;
-    }
-
-    /** A known device's typos count against that device only, never against its account. */
-    void failed(String client, String login, Optional<Device> device) {
-        String account = accountKey(login);
-        Optional<Device> known = knownDevice(device, account);
-        if (known.isPresent()) {
-            deviceFailures.record(known.get().throttleKey(), clock.instant());
-            return;
+        if (counted.stream().anyMatch(reservation -> reservation.exceeded(now))) {
+            counted.forEach(Reservation::withdraw);
+            Duration wait = counted.stream().map(reservation -> reservation.retryAfter(now))
+                    .max(Duration::compareTo).orElse(Duration.ZERO);
+            throw new LoginThrottledException(seconds(wait));
         }
-        clientFailures.record(client, clock.instant());
-        accountFailures.record(account, clock.instant());
+        return new Attempt(counted, device);
     }
 
-    /**
-     * Forgets the account's failures (the caller knows the account, so no lookup is needed), and
-     * the device that logged in starts over with its own budget.
-     */
-    void succeeded(long accountId, Optional<Device> device) {
-        accountFailures.clear(ACCOUNT + accountId);
-        device.filter(d -> d.accountId() == accountId).ifPresent(d -> deviceFailures.clear(d.throttleKey()));
-    }
+    /** An attempt that may check its password; it stays counted as a failure unless told otherwise. */
+    final class Attempt {
 
-    private static Optional<Device> knownDevice(Optional<Device> device, String accountKey) {
-        return device.filter(d -> accountKey.equals(ACCOUNT + d.accountId()));
+        private final List<Reservation> counted;
+        private final Optional<Device> device;
+
+        private Attempt(List<Reservation> counted, Optional<Device> device) {
+            this.counted = counted;
+            this.device = device;
+        }
+
+        /**
+         * The password was right: the attempt is not a failure, the account's failures are forgotten,
+         * and the device that logged in starts over with its own budget.
+         */
+        void succeeded(long accountId) {
+            counted.forEach(Reservation::withdraw);
+            accountFailures.clear(ACCOUNT + accountId);
+            device.filter(d -> d.accountId() == accountId).ifPresent(d -> deviceFailures.clear(d.throttleKey()));
+        }
+
+        /** The password was never checked (no hashing slot was free): not a failure. */
+        void abandoned() {
+            counted.forEach(Reservation::withdraw);
+        }
     }
 
     /** Whole seconds for a {@code Retry-After} header, never zero. */
@@ -91,7 +114,8 @@ public class LoginThrottle {
 
     /**
      * One key per account, whether it is named by username or by e-mail (else guessing both would
-     * double the limit); a login that names no account is counted as typed.
+     * double the limit); a login that names no account is counted as typed; a blank one is no
+     * account at all.
      */
     private String accountKey(String login) {
         if (login == null || login.isBlank()) {

@@ -1,30 +1,23 @@
 package io.bsocial.web.security.internal;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -42,7 +35,9 @@ import io.bsocial.web.support.Htmx;
 /**
  * Two filter chains: {@code /api/**} answers problem documents and never redirects; pages use
  * form login. Both share the JDBC session, CSRF protection and the security headers. A third,
- * before them, keeps operator endpoints to callers on this machine.
+ * before them, keeps the Actuator to operators ({@link OperatorAccessConfiguration}, shared with
+ * the notifier and the indexer). Every password check, by the form or the API, goes through
+ * {@link AccountAuthenticationProvider} and so through the login throttle.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({SharedSessionConfiguration.class, OperatorAccessConfiguration.class})
@@ -58,39 +53,11 @@ class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/"),
             request -> !Htmx.isHtmx(request));
 
+    private static final RequestMatcher REGISTRATION = PathPatternRequestMatcher.withDefaults().matcher("/register");
+
     @Bean
     AuthenticationManager authenticationManager(AccountAuthenticationProvider accounts) {
         return new ProviderManager(accounts);
-    }
-
-    /**
-     * Operator endpoints (the outbox's re-publish command, {@code ./bsocial outbox}) answer
-     * operators only ({@code OperatorAccess}: loopback, or the operator token; behind a trusted
-     * proxy the caller is the client named in {@code X-Forwarded-For}), and never a browser: a
-     * browser sends {@code Origin} with every POST, so a page open on the machine cannot forge a
-     * command. Nothing ambient authenticates these requests (no session, no cookie), so they need
-     * no CSRF token.
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain operatorEndpoints(HttpSecurity http) throws Exception {
-        AuthenticationEntryPoint refused = (request, response, exception) -> ProblemResponses.write(response,
-                HttpStatus.FORBIDDEN, "Operator endpoints never answer a web page.");
-        http.securityMatcher(EndpointRequest.to("outbox", "timelines"))
-                .authorizeHttpRequests(requests -> requests.anyRequest()
-                        .access((authentication, context) -> new AuthorizationDecision(notFromABrowserPage(context.getRequest()))))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        ProblemResponses.answeringWithProblems(http)
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(refused)
-                        .accessDeniedHandler((request, response, exception) -> refused.commence(request, response, null)));
-        return http.build();
-    }
-
-    /** A page in a browser sends {@code Origin}: no page, even one on this machine, may command the outbox. */
-    private static boolean notFromABrowserPage(HttpServletRequest request) {
-        return request.getHeader(HttpHeaders.ORIGIN) == null;
     }
 
     @Bean
@@ -118,23 +85,21 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ContentSecurityPolicy csp, LoginThrottle throttle,
-            DeviceCookies devices, LoginEvents loginEvents, CsrfTokenRepository pageCsrfTokens) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ContentSecurityPolicy csp, LoginAttemptDetails.Source loginDetails,
+            LoginEvents loginEvents, CsrfTokenRepository pageCsrfTokens) throws Exception {
         LoginPageEntryPoint loginPage = new LoginPageEntryPoint();
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
                         .requestMatchers(LANDING).permitAll()
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        // OperatorAccess decides: health status for all, the rest for operators only.
-                        .requestMatchers("/actuator", "/actuator/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("login")
+                        .authenticationDetailsSource(loginDetails)
                         .successHandler(loginEvents.formLoginSuccess())
                         .failureHandler(loginEvents.formLoginFailure()))
-                .addFilterBefore(new ThrottledFormLoginFilter(throttle, devices), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .addLogoutHandler(loginEvents.logoutHandler())
@@ -157,7 +122,7 @@ class SecurityConfig {
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
             boolean anonymous = caller == null || !caller.isAuthenticated() || caller instanceof AnonymousAuthenticationToken;
             if (anonymous && exception instanceof CsrfException && Htmx.isHtmx(request)
-                    && !request.getRequestURI().equals(request.getContextPath() + "/register")) {
+                    && !REGISTRATION.matches(request)) {
                 loginPage.commence(request, response, new InsufficientAuthenticationException("session expired"));
             } else {
                 refused.handle(request, response, exception);

@@ -1,7 +1,5 @@
 package io.bsocial.web.security.internal;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,6 +26,7 @@ import io.bsocial.web.account.AccountView;
 import io.bsocial.web.account.Accounts;
 import io.bsocial.web.support.InputValidator;
 import io.bsocial.web.support.InvalidInputException;
+import io.bsocial.web.support.PasswordHashingBusyException;
 
 /**
  * JSON login and logout. Login answers the session id as {@code token} (for the
@@ -38,8 +37,7 @@ import io.bsocial.web.support.InvalidInputException;
 class SessionApiController {
 
     private final AuthenticationManager authenticationManager;
-    private final LoginThrottle throttle;
-    private final DeviceCookies devices;
+    private final LoginAttemptDetails.Source loginDetails;
     private final LoginEvents loginEvents;
     private final Accounts accounts;
     private final InputValidator validator;
@@ -47,11 +45,10 @@ class SessionApiController {
     private final SessionAuthenticationStrategy fixationProtection = new ChangeSessionIdAuthenticationStrategy();
     private final SecurityContextLogoutHandler logoutHandler = new SecurityContextLogoutHandler();
 
-    SessionApiController(AuthenticationManager authenticationManager, LoginThrottle throttle, DeviceCookies devices,
+    SessionApiController(AuthenticationManager authenticationManager, LoginAttemptDetails.Source loginDetails,
             LoginEvents loginEvents, Accounts accounts, InputValidator validator) {
         this.authenticationManager = authenticationManager;
-        this.throttle = throttle;
-        this.devices = devices;
+        this.loginDetails = loginDetails;
         this.loginEvents = loginEvents;
         this.accounts = accounts;
         this.validator = validator;
@@ -63,16 +60,17 @@ class SessionApiController {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Duration wait = throttle.retryAfter(request.getRemoteAddr(), body.login(), devices.read(request));
-        if (!wait.isZero() && !wait.isNegative()) {
-            throw new TooManyLoginAttemptsException(LoginThrottle.seconds(wait));
-        }
+        UsernamePasswordAuthenticationToken attempt =
+                UsernamePasswordAuthenticationToken.unauthenticated(body.login(), body.password());
+        attempt.setDetails(loginDetails.buildDetails(request));
         Authentication authentication;
         try {
-            authentication = authenticationManager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(body.login(), body.password()));
+            authentication = authenticationManager.authenticate(attempt);
+        } catch (LoginThrottledException throttled) {
+            throw new TooManyLoginAttemptsException(throttled.retryAfterSeconds());
+        } catch (LoginBusyException busy) {
+            throw new PasswordHashingBusyException(busy.retryAfterSeconds());
         } catch (AuthenticationException failed) {
-            loginEvents.failed(request, body.login());
             throw new LoginFailedException();
         }
         fixationProtection.onAuthentication(authentication, request, response);

@@ -3,9 +3,10 @@ package io.bsocial.web.security.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.apache.catalina.Valve;
+import org.apache.catalina.util.NetMaskSet;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 import org.springframework.test.context.TestPropertySource;
 
 import io.bsocial.shared.testing.LocalAddresses;
+import io.bsocial.shared.testing.OperatorEndpointSpellings;
 import io.bsocial.web.WebAppTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.TestUsers;
@@ -27,7 +29,7 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * configured proxies; the session cookie is Secure when the request was HTTPS.
  */
 @WebAppTest
-@TestPropertySource(properties = {"bsocial.operator.token=test-operator-token", "bsocial.trusted-proxies=198.51.100.7"})
+@TestPropertySource(properties = {"bsocial.operator.token=test-operator-token", "bsocial.trusted-proxies=198.51.100.7, 198.51.100.128/25"})
 class InternalSurfacesTest {
 
     /** A client on the internet, as a trusted proxy (here: loopback) reports it. */
@@ -82,13 +84,42 @@ class InternalSurfacesTest {
                 "X-Operator-Token", "test-operator-token").status()).isEqualTo(200);
     }
 
+    /**
+     * Every operator endpoint web lists, spelled every way a router still understands
+     * ({@code /%61ctuator/metrics} answered the operator's data to anyone before Spring Security
+     * matched the Actuator on the normalised path), by GET and POST, from an outside client and
+     * from an outside logged-in user: refused every time. The operator still reaches them.
+     */
+    @Test
+    void operatorEndpointsRefuseOutsideClientsHoweverTheirPathIsSpelled() {
+        OperatorEndpointSpellings endpoints = new OperatorEndpointSpellings(port,
+                Map.of("command", "rebuild", "target", "all", "requiredMetricName", "jvm.threads.live"));
+        assertThat(endpoints.operatorPaths()).contains("/actuator", "/actuator/metrics", "/actuator/outbox",
+                "/actuator/outbox/all", "/actuator/timelines", "/actuator/timelines/rebuild");
+
+        endpoints.assertOutsideClientsAreRefusedHoweverSpelled();
+        LoggedIn user = TestUsers.create(api, "spelling");
+        endpoints.assertOutsideClientsAreRefusedHoweverSpelled("X-Auth-Token", user.token());
+        endpoints.assertTheOperatorReachesEndpointsSpelledAnyWay("X-Forwarded-For", OperatorEndpointSpellings.OUTSIDE_CLIENT,
+                "X-Operator-Token", "test-operator-token");
+    }
+
     @Test
     void forwardedHeadersCountOnlyFromLoopbackAndConfiguredProxies() {
-        Pattern trusted = Pattern.compile(remoteIpValve().getInternalProxies());
-        assertThat(Arrays.asList("127.0.0.1", "127.1.2.3", "0:0:0:0:0:0:0:1", "198.51.100.7"))
-                .allSatisfy(address -> assertThat(trusted.matcher(address).matches()).as(address).isTrue());
-        assertThat(Arrays.asList("10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.1.1", "100.64.0.1", "198.51.100.70"))
-                .allSatisfy(address -> assertThat(trusted.matcher(address).matches()).as(address).isFalse());
+        NetMaskSet trusted = NetMaskSet.parse(remoteIpValve().getInternalProxies());
+        assertThat(Arrays.asList("127.0.0.1", "127.1.2.3", "0:0:0:0:0:0:0:1", "198.51.100.7", "198.51.100.129", "198.51.100.254"))
+                .allSatisfy(address -> assertThat(contains(trusted, address)).as(address).isTrue());
+        assertThat(Arrays.asList("10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.1.1", "100.64.0.1", "198.51.100.70", "198.51.100.127",
+                "192.0.3.1"))
+                .allSatisfy(address -> assertThat(contains(trusted, address)).as(address).isFalse());
+    }
+
+    private static boolean contains(NetMaskSet ranges, String address) {
+        try {
+            return ranges.contains(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
