@@ -16,7 +16,7 @@ public record Allowance(long quota, Duration window) {
         if (quota < 1) {
             throw new IllegalArgumentException("a budget allows at least one: " + quota);
         }
-        if (window.isNegative() || window.compareTo(Duration.ofSeconds(1)) < 0) {
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("a budget's window is at least a second: " + window);
         }
     }

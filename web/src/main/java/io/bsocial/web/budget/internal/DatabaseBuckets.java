@@ -17,7 +17,6 @@ import io.bsocial.web.budget.Allowance;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.BucketExceptions.BucketExecutionException;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -187,20 +186,6 @@ public class DatabaseBuckets extends AbstractSelectForUpdateBasedProxyManager<St
 
         @Override
         public void release() {
-        }
-    }
-
-    /** Bucket4j's clock is the application's (wall-clock time: every instance must agree on it). */
-    private record ClockTime(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            return clock.millis() * 1_000_000;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
         }
     }
 }

@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.bsocial.web.budget.Allowance;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
 
 /**
  * The per-request budget, counted by each web instance in memory: one Bucket4j bucket per user,
@@ -19,22 +18,12 @@ import io.github.bucket4j.TimeMeter;
 public class RequestBuckets {
 
     private final Allowance allowance;
-    private final TimeMeter time;
+    private final ClockTime time;
     private final Cache<Long, Bucket> buckets;
 
     public RequestBuckets(Allowance allowance, int capacity, Clock clock) {
         this.allowance = allowance;
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                return clock.millis() * 1_000_000;
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.time = new ClockTime(clock);
         this.buckets = Caffeine.newBuilder().maximumSize(capacity).expireAfterAccess(allowance.window()).build();
     }
 
