@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.bsocial.web.post.internal.HomeTimelines.Heads;
 import io.bsocial.web.post.internal.HomeTimelines.PendingPost;
 import io.bsocial.web.support.WorkerThread;
 
@@ -67,25 +68,34 @@ class TimelineFanOut extends WorkerThread {
         List<PendingPost> batch;
         do {
             batch = timelines.pending(properties.fanOutBatch());
-            int failed = 0;
+            int claimed = 0;
             for (PendingPost post : batch) {
                 try {
-                    entries += transactions.execute(status -> timelines.fanOut(post));
+                    int written = transactions.execute(status -> timelines.fanOut(post));
+                    if (written != HomeTimelines.NOT_CLAIMED) {
+                        claimed++;
+                        entries += written;
+                    }
                 } catch (DataAccessException failure) {
                     // Deleted meanwhile (its entries would reference nothing), or a lock timeout:
                     // the transaction rolled back, so the post is still pending if it still exists.
-                    failed++;
                     log.debug("fan-out of post {} rolled back: {}", post.id(), failure.toString());
                 }
             }
-            if (failed == batch.size() && !batch.isEmpty()) {
-                break; // nothing moves: leave it to the next poll rather than spin
+            if (claimed == 0 && !batch.isEmpty()) {
+                // Nothing moves (every one failed, or is held by another instance's fan-out or by the
+                // rebuild marking it done): leave it to the next poll rather than spin.
+                break;
             }
         } while (batch.size() == properties.fanOutBatch() && isRunning());
         return entries;
     }
 
-    /** One maintenance step: trim a slice of users, build a batch of unbuilt timelines. */
+    /**
+     * One maintenance step: trim a slice of users, build a batch of unbuilt timelines. Both skip the
+     * heads another transaction holds (a rebuild's batch, a back-fill): this is the fan-out's
+     * thread, and it must never wait for them.
+     */
     void maintain() {
         long last = timelines.lastUser();
         if (sweepFrom > last) {
@@ -96,14 +106,14 @@ class TimelineFanOut extends WorkerThread {
             transactions.executeWithoutResult(status -> timelines.trim(user));
         }
         sweepFrom = to;
-        buildUnbuilt();
+        buildUnbuilt(Heads.SKIP_LOCKED);
     }
 
-    /** Builds up to one batch of unbuilt timelines; returns how many were built. */
-    int buildUnbuilt() {
+    /** Builds up to one batch of unbuilt timelines; returns how many users were in the batch. */
+    int buildUnbuilt(Heads heads) {
         List<Long> users = timelines.unbuilt(properties.buildBatch());
         if (!users.isEmpty()) {
-            transactions.executeWithoutResult(status -> timelines.build(users));
+            transactions.executeWithoutResult(status -> timelines.build(users, heads));
         }
         return users.size();
     }
