@@ -28,8 +28,8 @@ import io.bsocial.web.paging.Cursor;
  * <li>a post's row: its fan-out (claimed by setting {@code fanned_out}).</li>
  * </ul>
  * Always in that order (author, then head), so they cannot deadlock. The rebuild's unbuild step
- * takes heads first, but never waits for an author or a post after that (it skips locked ones), and
- * the fan-out thread never waits for a post or a head (it skips what another transaction holds):
+ * takes heads first, but never waits for an author or a post after that (it skips locked ones) and
+ * commits at once, and maintenance on the fan-out's thread skips heads another transaction holds:
  * so the rebuild never holds the fan-out up. Entries are written with {@code ON CONFLICT DO NOTHING}:
  * a post reaching a timeline twice (its fan-out and a back-fill) is one entry; a build leaves
  * pending posts to their fan-out, so a build and a fan-out never write the same entry at once.
@@ -199,24 +199,14 @@ class HomeTimelines {
         return jdbc.sql("SELECT COUNT(*) FROM posts WHERE fanned_out = FALSE").query(Long.class).single();
     }
 
-    /** What {@link #fanOut} answers for a post it did not claim. */
-    static final int NOT_CLAIMED = -1;
-
     /**
      * Claims the post and writes it into the timeline of each follower (none when the author is
-     * popular). Returns the entries written; {@link #NOT_CLAIMED} when another fan-out claimed it
-     * first, the rebuild is marking it done right now (its row is locked: skipped, not waited for)
-     * or it is gone.
+     * popular). Returns the entries written; 0 when another fan-out claimed it first or it is gone.
      */
     int fanOut(PendingPost post) {
-        int claimed = jdbc.sql("""
-                UPDATE posts SET fanned_out = TRUE
-                 WHERE id IN (SELECT id FROM posts WHERE id = ? AND fanned_out = FALSE FOR UPDATE SKIP LOCKED)""")
+        int claimed = jdbc.sql("UPDATE posts SET fanned_out = TRUE WHERE id = ? AND fanned_out = FALSE")
                 .param(post.id()).update();
-        if (claimed == 0) {
-            return NOT_CLAIMED;
-        }
-        if (lockAuthor(post.authorId())) {
+        if (claimed == 0 || lockAuthor(post.authorId())) {
             return 0;
         }
         // Every follower with a head, built or not: a build that started before this post

@@ -68,24 +68,19 @@ class TimelineFanOut extends WorkerThread {
         List<PendingPost> batch;
         do {
             batch = timelines.pending(properties.fanOutBatch());
-            int claimed = 0;
+            int failed = 0;
             for (PendingPost post : batch) {
                 try {
-                    int written = transactions.execute(status -> timelines.fanOut(post));
-                    if (written != HomeTimelines.NOT_CLAIMED) {
-                        claimed++;
-                        entries += written;
-                    }
+                    entries += transactions.execute(status -> timelines.fanOut(post));
                 } catch (DataAccessException failure) {
                     // Deleted meanwhile (its entries would reference nothing), or a lock timeout:
                     // the transaction rolled back, so the post is still pending if it still exists.
+                    failed++;
                     log.debug("fan-out of post {} rolled back: {}", post.id(), failure.toString());
                 }
             }
-            if (claimed == 0 && !batch.isEmpty()) {
-                // Nothing moves (every one failed, or is held by another instance's fan-out or by the
-                // rebuild marking it done): leave it to the next poll rather than spin.
-                break;
+            if (failed == batch.size() && !batch.isEmpty()) {
+                break; // nothing moves: leave it to the next poll rather than spin
             }
         } while (batch.size() == properties.fanOutBatch() && isRunning());
         return entries;
