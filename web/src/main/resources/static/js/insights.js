@@ -1,7 +1,7 @@
 // Insights charts (Chart.js from a webjar). Both charts cover the same days (the server aligns
 // them) and read their labels ("Nov 29") from the data; each has a table twin for screen readers.
 // Every text that comes from users goes in with textContent; posts the viewer may not open are
-// neither named nor linked.
+// not in the data (only counted, per day).
 (function () {
   'use strict';
 
@@ -14,19 +14,13 @@
     return count === 1 ? '1 comment' : count + ' comments';
   }
 
-  // A post as a link with its opening words, or a note that the viewer cannot see it.
+  // A post (one the viewer may open: the server leaves out the others) as a link with its opening words.
   function postName(post) {
-    if (post.url) {
-      const link = document.createElement('a');
-      link.href = post.url;
-      link.className = 'insights-post';
-      link.textContent = '\u201c' + (post.excerpt || '') + '\u201d';
-      return link;
-    }
-    const hidden = document.createElement('span');
-    hidden.className = 'text-body-secondary insights-post-hidden';
-    hidden.textContent = 'a post by someone you don\u2019t follow';
-    return hidden;
+    const link = document.createElement('a');
+    link.href = post.url;
+    link.className = 'insights-post';
+    link.textContent = '\u201c' + (post.excerpt || '') + '\u201d';
+    return link;
   }
 
   function show(element, post, empty) {
@@ -98,7 +92,7 @@
 
       barChart(document.getElementById('top-posts-chart'), labels(insights.topPosts),
         insights.topPosts.map(function (day) { const top = topPostOf(day); return top ? top.comments : 0; }),
-        'Comments on the top post');
+        'Comments on the top post you can see');
       fillTable(document.getElementById('top-posts-table'), insights.topPosts, function (day) {
         const top = topPostOf(day);
         return top ? [postName(top), String(top.comments)] : ['No comments', '0'];
@@ -107,20 +101,20 @@
       // Each day, newest first: the most commented posts the viewer can open (up to three), by their
       // opening words, then how many of the day's top posts are by people the viewer does not follow.
       const list = document.getElementById('top-posts-list');
-      insights.topPosts.slice().reverse().filter(function (day) { return day.posts.length; }).forEach(function (day) {
+      insights.topPosts.slice().reverse().filter(function (day) { return day.posts.length || day.hidden; }).forEach(function (day) {
         const item = document.createElement('li');
         item.className = 'mb-1 top-posts-day';
         const date = document.createElement('strong');
         date.textContent = day.label + ': ';
         item.append(date);
-        const open = day.posts.filter(function (post) { return post.url; });
+        const open = day.posts;
         open.slice(0, 3).forEach(function (post, index) {
           if (index > 0) {
             item.append(document.createTextNode(', '));
           }
           item.append(postName(post), document.createTextNode(' (' + commentsText(post.comments) + ')'));
         });
-        const hidden = day.posts.length - open.length;
+        const hidden = day.hidden;
         if (hidden) {
           const others = document.createElement('span');
           others.className = 'text-body-secondary';

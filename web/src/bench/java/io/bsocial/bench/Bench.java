@@ -55,7 +55,7 @@ public final class Bench {
 
     Bench(Settings settings) {
         this.settings = settings;
-        this.web = new WebApi(settings.web());
+        this.web = new WebApi(settings.web(), settings.operatorToken());
         this.kafka = new KafkaProbes(settings.kafka());
         this.services = new Services(settings.state());
         this.out = settings.state().resolve("bench");
@@ -72,7 +72,8 @@ public final class Bench {
                 case "small" -> new Bench(settings).run(Size.SMALL);
                 case "large" -> new Bench(settings).run(Size.LARGE);
                 case "h2" -> new H2Bench(settings).run();
-                default -> throw new IllegalArgumentException("usage: ./bsocial bench [small|large|h2|summary]");
+                case "abuse" -> new AbuseBench(settings).run();
+                default -> throw new IllegalArgumentException("usage: ./bsocial bench [small|large|h2|abuse|summary]");
             }
         } catch (IllegalArgumentException | IllegalStateException refused) {
             System.err.println("bsocial: " + refused.getMessage());
@@ -138,7 +139,7 @@ public final class Bench {
         Path login = Wrk.script(out.resolve("login.lua"), "POST",
                 "{\"login\":\"bench_viewer\",\"password\":\"" + PASSWORD + "\"}");
         String comments = "/api/posts/" + postId + "/comments";
-        Wrk wrk = new Wrk(settings.duration(), settings.connections(), viewer);
+        Wrk wrk = new Wrk(settings.duration(), settings.connections(), viewer).withOperatorToken(settings.operatorToken());
 
         say("== warming up (JIT) for 20 s");
         Wrk warmUp = wrk.withDuration("5s");

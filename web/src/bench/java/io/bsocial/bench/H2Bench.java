@@ -76,7 +76,7 @@ final class H2Bench {
 
     H2Bench(Settings settings) {
         this.settings = settings;
-        this.web = new WebApi(settings.web());
+        this.web = new WebApi(settings.web(), settings.operatorToken());
     }
 
     void run() throws Exception {
@@ -94,7 +94,7 @@ final class H2Bench {
         long setupSeconds = Math.round((System.nanoTime() - started) / 1e9);
         System.out.println("   set up in " + setupSeconds + "s");
 
-        Wrk wrk = new Wrk(settings.duration(), CONNECTIONS, reader);
+        Wrk wrk = new Wrk(settings.duration(), CONNECTIONS, reader).withOperatorToken(settings.operatorToken());
         System.out.println("== warming up (JIT) for 10 s");
         wrk.withDuration("5s").run(web.url("/api/me"));
         wrk.withDuration("5s").run(web.url("/api/feed"));

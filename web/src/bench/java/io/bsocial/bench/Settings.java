@@ -7,17 +7,20 @@ import java.util.Map;
 
 /**
  * Where the running system is, as the launcher knows it: it passes its own variables (with its
- * defaults already applied), so that ports and folders are decided in one place.
+ * defaults already applied), so that ports and folders are decided in one place. The operator
+ * token ({@code BSOCIAL_OPERATOR_TOKEN}, the one the launcher started the services with) makes the
+ * benchmark's users spend no budget: they measure features, not budgets (bench abuse does).
  */
 record Settings(Path root, Path state, String host, int webPort, int notifierPort, int indexerPort, int kafkaPort,
-        int openSearchPort, String duration, int connections) {
+        int openSearchPort, String duration, int connections, String operatorToken) {
 
     static Settings from(Map<String, String> environment) {
         return new Settings(Path.of(required(environment, "BSOCIAL_ROOT")), Path.of(required(environment, "BSOCIAL_HOME")),
                 required(environment, "HOST"), port(environment, "WEB_PORT"), port(environment, "NOTIFIER_PORT"),
                 port(environment, "INDEXER_PORT"), port(environment, "KAFKA_PORT"), port(environment, "OPENSEARCH_PORT"),
                 environment.getOrDefault("BENCH_DURATION", "15s"),
-                Integer.parseInt(environment.getOrDefault("BENCH_CONNECTIONS", "16")));
+                Integer.parseInt(environment.getOrDefault("BENCH_CONNECTIONS", "16")),
+                environment.getOrDefault("BSOCIAL_OPERATOR_TOKEN", ""));
     }
 
     /** web as a browser on this machine reaches it (and as wrk is pointed at it). */

@@ -35,7 +35,7 @@ final class Summary {
         }
         doc.append(beforeAndAfter(values(parts.resolve("large-before.values")), values(parts.resolve("large.values")),
                 values(parts.resolve("h2-before.values")), values(parts.resolve("h2.values"))));
-        for (String part : List.of("small.md", "large.md", "h2.md", "password-hashing.md", "notes.md")) {
+        for (String part : List.of("small.md", "large.md", "h2.md", "abuse.md", "password-hashing.md", "notes.md")) {
             Path file = parts.resolve(part);
             if (Files.exists(file)) {
                 doc.append(Files.readString(file));

@@ -10,15 +10,30 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** The public JSON API of web, as the benchmark's users call it. */
+/**
+ * The public JSON API of web, as the benchmark's users call it. With an operator token every call
+ * carries it ({@code X-Operator-Token}), and spends no budget.
+ */
 final class WebApi {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String OPERATOR_TOKEN = "X-Operator-Token";
 
     private final String base;
+    private final String operatorToken;
 
     WebApi(String base) {
+        this(base, "");
+    }
+
+    WebApi(String base, String operatorToken) {
         this.base = base;
+        this.operatorToken = operatorToken == null ? "" : operatorToken;
+    }
+
+    /** The same API as a client without the operator token: budgets apply. */
+    WebApi withoutOperatorToken() {
+        return new WebApi(base);
     }
 
     String url(String path) {
@@ -45,12 +60,21 @@ final class WebApi {
     }
 
     HttpResponse<String> post(String path, String token, Object body) throws IOException, InterruptedException {
+        return post(path, token, body, new String[0]);
+    }
+
+    /** A POST with more headers (name, value, …), such as {@code X-Forwarded-For}. */
+    HttpResponse<String> post(String path, String token, Object body, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
         if (token != null) {
             request.header("X-Auth-Token", token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(asOperator(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A call without a body, answered as it came (status and text). */
@@ -60,11 +84,16 @@ final class WebApi {
         if (token != null) {
             request.header("X-Auth-Token", token);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(asOperator(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Registers a user with the benchmark's password (201, or 409 when the name is taken). */
     int register(String username, String firstName, String lastName) throws IOException, InterruptedException {
+        return post("/api/auth/register", null, account(username, firstName, lastName)).statusCode();
+    }
+
+    /** What registering {@code username} sends, with the benchmark's password. */
+    static Map<String, String> account(String username, String firstName, String lastName) {
         Map<String, String> account = new java.util.LinkedHashMap<>();
         account.put("firstName", firstName);
         account.put("lastName", lastName);
@@ -72,16 +101,20 @@ final class WebApi {
         account.put("email", username + "@bench.bsocial.io");
         account.put("password", Bench.PASSWORD);
         account.put("passwordConfirmation", Bench.PASSWORD);
-        return post("/api/auth/register", null, account).statusCode();
+        return account;
     }
 
     JsonNode get(String path, String token) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("X-Auth-Token", token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(asOperator(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("X-Auth-Token", token)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered HTTP " + response.statusCode());
         }
         return Json.tree(response.body());
+    }
+
+    private HttpRequest.Builder asOperator(HttpRequest.Builder request) {
+        return operatorToken.isBlank() ? request : request.header(OPERATOR_TOKEN, operatorToken);
     }
 
     /** Sends a body of any content type to any URL (OpenSearch's _bulk and _count). */

@@ -32,19 +32,30 @@ final class Wrk {
     private final String duration;
     private final int connections;
     private final String token;
+    private final String operatorToken;
 
     Wrk(String duration, int connections, String token) {
+        this(duration, connections, token, "");
+    }
+
+    private Wrk(String duration, int connections, String token, String operatorToken) {
         this.duration = duration;
         this.connections = connections;
         this.token = token;
+        this.operatorToken = operatorToken == null ? "" : operatorToken;
     }
 
     Wrk withDuration(String otherDuration) {
-        return new Wrk(otherDuration, connections, token);
+        return new Wrk(otherDuration, connections, token, operatorToken);
     }
 
     Wrk withToken(String otherToken) {
-        return new Wrk(duration, connections, otherToken);
+        return new Wrk(duration, connections, otherToken, operatorToken);
+    }
+
+    /** Every request with the operator token: a load far past any user's budget, measured as the feature's cost. */
+    Wrk withOperatorToken(String operator) {
+        return new Wrk(duration, connections, token, operator);
     }
 
     String duration() {
@@ -65,6 +76,9 @@ final class Wrk {
         // Login is measured anonymously: a login that carries a session id would rotate that session.
         if (!url.endsWith("/api/auth/login")) {
             command.addAll(List.of("-H", "X-Auth-Token: " + token));
+        }
+        if (!operatorToken.isBlank()) {
+            command.addAll(List.of("-H", WebApi.OPERATOR_TOKEN + ": " + operatorToken));
         }
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));

@@ -11,6 +11,7 @@ import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventJson;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostDeleted;
@@ -41,6 +42,12 @@ public final class Events {
         return UserFollowed.of(new Actor(followerId, follower, follower + "@example.com"), followedId, followed, at);
     }
 
+    /** An edit of the comment, by its author, at {@code at}. */
+    public static CommentUpdated commentUpdated(CommentCreated comment, String content, Instant at) {
+        return CommentUpdated.of(new Actor(comment.userId(), comment.username(), comment.email()), comment.postId(),
+                comment.commentId(), content, at);
+    }
+
     public static CommentDeleted commentDeleted(CommentCreated comment) {
         return CommentDeleted.of(new Actor(comment.userId(), comment.username(), comment.email()), comment.postId(),
                 comment.commentId(), comment.postAuthorId(), Instant.now());
@@ -69,6 +76,10 @@ public final class Events {
 
     public static void publish(KafkaTemplate<String, String> kafka, UserFollowed follow) {
         publish(kafka, EventTopics.USER_FOLLOWED, follow.userId(), follow);
+    }
+
+    public static void publish(KafkaTemplate<String, String> kafka, CommentUpdated edit) {
+        publish(kafka, EventTopics.COMMENT_UPDATED, edit.postId(), edit);
     }
 
     public static void publish(KafkaTemplate<String, String> kafka, CommentDeleted deleted) {

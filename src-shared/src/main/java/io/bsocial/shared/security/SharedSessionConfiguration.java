@@ -2,12 +2,16 @@ package io.bsocial.shared.security;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
@@ -16,7 +20,8 @@ import org.springframework.session.web.http.HttpSessionIdResolver;
  * How {@code web} and {@code notifier} find the shared JDBC session of a request: the
  * {@code SESSION} cookie (HttpOnly, SameSite=Lax) or the {@code X-Auth-Token} header.
  * Honours Boot's {@code server.servlet.session.cookie.*} properties. A request writes the session's
- * access time at most once per {@code bsocial.session.access-write-interval} (default one minute).
+ * access time at most once per {@code bsocial.session.access-write-interval} (default one minute),
+ * and adds an attribute with an upsert, so that concurrent requests of one session may add the same one.
  */
 @Configuration(proxyBeanMethods = false)
 public class SharedSessionConfiguration {
@@ -37,6 +42,12 @@ public class SharedSessionConfiguration {
         CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
         cookies.setCookieSerializer(cookie);
         return new CookieOrTokenSessionIdResolver(cookies);
+    }
+
+    /** See {@link SessionAttributeUpserts}: applied after Boot's own customizer (which orders itself first). */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeUpserts(DataSource dataSource) {
+        return new SessionAttributeUpserts(dataSource);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,50 @@ class LauncherTest {
             assertThat(bash("prepare_state; service_environment " + service + "; env"))
                     .doesNotContain("SERVER_ADDRESS=").contains("SPRING_DATASOURCE_PASSWORD=" + password);
         }
+    }
+
+    @Test
+    void everyServiceGetsTheOperatorTokenMadeOnceAndKeptPrivate() throws Exception {
+        String web = bash("prepare_state; service_environment web; env");
+        String token = Files.readString(home.resolve("secrets/operator-token")).strip();
+
+        assertThat(token).matches("[A-Za-z0-9]{32}");
+        assertThat(mode(home.resolve("secrets/operator-token"))).isEqualTo("rw-------");
+        assertThat(web).contains("BSOCIAL_OPERATOR_TOKEN=" + token);
+        for (String service : new String[] {"notifier", "indexer"}) {
+            assertThat(bash("prepare_state; service_environment " + service + "; env"))
+                    .contains("BSOCIAL_OPERATOR_TOKEN=" + token);
+        }
+        assertThat(bash("BSOCIAL_OPERATOR_TOKEN=chosen; prepare_state; service_environment web; env"))
+                .contains("BSOCIAL_OPERATOR_TOKEN=chosen");
+    }
+
+    /**
+     * The demo registers eight people from this machine (the budget allows five per address) and
+     * writes as them: every request it sends carries the operator token, so it spends no budget.
+     */
+    @Test
+    void theDemoSendsTheOperatorTokenWithEveryRequest() throws Exception {
+        // curl stands in for the running web: it writes down its arguments and answers as web would.
+        String out = bash("""
+                curl() {
+                  printf '%s\\n' "$*" >> "$BSOCIAL_HOME/curl.log"
+                  case "$*" in
+                    *actuator/health*) return 0 ;;
+                    *api/auth/register*) printf 201 ;;
+                    *api/auth/login*) printf '{"token":"demo-session"}' ;;
+                    *) printf '{"id":7}' ;;
+                  esac
+                }
+                prepare_state; demo""");
+        String token = Files.readString(home.resolve("secrets/operator-token")).strip();
+        List<String> requests = Files.readAllLines(home.resolve("curl.log")).stream()
+                .filter(line -> !line.contains("actuator/health")).toList();
+
+        assertThat(out).contains("Demo data is in.");
+        assertThat(requests).hasSizeGreaterThan(40)
+                .allSatisfy(request -> assertThat(request).contains("X-Operator-Token: " + token));
+        assertThat(requests).filteredOn(request -> request.contains("/api/auth/register")).hasSize(8);
     }
 
     @Test

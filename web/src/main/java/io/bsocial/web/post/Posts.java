@@ -17,6 +17,8 @@ import io.bsocial.shared.events.PostUpdated;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Accounts;
+import io.bsocial.web.budget.Budget;
+import io.bsocial.web.budget.Budgets;
 import io.bsocial.web.paging.PageRequest;
 import io.bsocial.web.post.internal.FeedRepository;
 import io.bsocial.web.post.internal.PostRepository;
@@ -35,20 +37,25 @@ public class Posts {
     private final PostRepository posts;
     private final FeedRepository feed;
     private final Accounts accounts;
+    private final Budgets budgets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Posts(PostRepository posts, FeedRepository feed, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    Posts(PostRepository posts, FeedRepository feed, Accounts accounts, Budgets budgets, ApplicationEventPublisher events,
+            Clock clock) {
         this.posts = posts;
         this.feed = feed;
         this.accounts = accounts;
+        this.budgets = budgets;
         this.events = events;
         this.clock = clock;
     }
 
+    /** A new post, paid from the author's budget for posts and comments. */
     @Transactional
     public Post create(SessionUser author, String content) {
         String text = TextInput.require(content, "content", "A post", MAX_LENGTH);
+        budgets.spend(Budget.POSTS, author.id());
         Instant now = SqlTime.now(clock);
         long id = posts.insert(author.id(), text, now);
         events.publishEvent(PostCreated.of(accounts.actor(author.id()), id, text, now));
@@ -100,7 +107,8 @@ public class Posts {
 
     /**
      * The author's new text. Absent or invisible: 404; visible but someone else's: 403; text as
-     * for creating. The same text again changes nothing (not even "edited") and publishes nothing.
+     * for creating. The same text again changes nothing (not even "edited"), publishes nothing and
+     * spends nothing; a change is paid from the author's budget for edits and deletes.
      */
     @Transactional
     public Post edit(SessionUser editor, long postId, String content) {
@@ -109,6 +117,7 @@ public class Posts {
         if (text.equals(post.content())) {
             return post;
         }
+        budgets.spend(Budget.EDITS, editor.id());
         Instant now = SqlTime.now(clock);
         if (!posts.update(postId, text, now)) {
             throw notFound();
@@ -120,7 +129,9 @@ public class Posts {
     /**
      * Deletes the author's post and its comments. Idempotent for the author: a post they already
      * deleted (also by a concurrent request) answers as the first delete did, and publishes
-     * nothing. For anyone else a deleted post is as absent as one that never existed: 404.
+     * nothing. For anyone else a deleted post is as absent as one that never existed: 404. Paid from
+     * the author's budget for edits and deletes, before the post's lock is taken (every write takes
+     * its budget's lock first, so two writes of one author never wait for each other in a circle).
      */
     @Transactional
     public void delete(SessionUser author, long postId) {
@@ -134,6 +145,7 @@ public class Posts {
         if (!post.get().isBy(author.id())) {
             throw new NotTheAuthorException("Only its author can delete a post.");
         }
+        budgets.spend(Budget.EDITS, author.id());
         if (!posts.lock(postId)) {
             return; // deleted by a concurrent request of the author's, which published the event
         }

@@ -27,7 +27,11 @@ public class Links {
     }
 
     // Stops at white space, quotes and angle brackets: none of them belongs to an address typed in text.
-    private static final Pattern ADDRESS = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'`]+");
+    // Stops at bidi controls too (embeddings, overrides, isolates, and the LRM, RLM and ALM marks):
+    // inside a link they would reorder what the reader sees of the address ("…/" U+202E "gpj.exe" shows
+    // as "…/exe.jpg"), and a browser sends them percent-encoded anyway.
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?i)\\bhttps?://[^\\s<>\"'`\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]+");
     // Punctuation that ends a sentence rather than the address: "see https://x.org." links https://x.org.
     private static final String TRAILING = ".,;:!?*_~";
 

@@ -41,6 +41,11 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request) {
         HttpStatus status = ProblemErrorController.status(request);
         String detail = request.getAttribute(DETAIL) instanceof String explained ? explained : detail(status);
+        if (status == HttpStatus.TOO_MANY_REQUESTS && request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE)
+                instanceof ApiProblem refused && refused.getStatusCode().value() == status.value()) {
+            // Past a budget: the page says which one and how long to wait (a sentence of ours).
+            detail = refused.getBody().getDetail();
+        }
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         boolean api = uri != null && ProblemResponses.isApiPath(uri.substring(request.getContextPath().length()));
         if (api || Htmx.isHtmx(request)) {

@@ -6,7 +6,9 @@ package io.bsocial.web.support;
  * <ul>
  * <li>Blank means made only of white space and <em>invisible</em> characters (zero-width spaces,
  * joiners, word joiner, BOM, soft hyphen, fillers, variation selectors, tags: Unicode's
- * default-ignorable code points): a post of one U+200B shows nothing, so it is blank.</li>
+ * default-ignorable code points): a post of one U+200B shows nothing, so it is blank. So are
+ * characters that show nothing on their own: the braille blank U+2800, and combining marks, which
+ * belong to the character before them (U+0301 alone is an accent on nothing).</li>
  * <li>No text may hold a control character (NUL would also break PostgreSQL writes) or a lone
  * surrogate (it has no UTF-8 form, so it cannot be stored, hashed or sent as it was typed);
  * multi-line text (posts, comments) keeps tab, CR and LF.</li>
@@ -36,6 +38,9 @@ public final class TextInput {
             {0xFE00, 0xFE0F}, {0xFEFF, 0xFEFF}, {0xFFA0, 0xFFA0}, {0xFFF0, 0xFFF8}, {0x1BCA0, 0x1BCA3},
             {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}};
 
+    /** U+2800 BRAILLE PATTERN BLANK: a symbol (So), neither space nor ignorable, that shows as nothing. */
+    private static final int BRAILLE_BLANK = 0x2800;
+
     private TextInput() {
     }
 
@@ -59,9 +64,9 @@ public final class TextInput {
         return stripped;
     }
 
-    /** Null, empty, or nothing but white space and invisible characters. */
+    /** Null, empty, or nothing but white space, invisible characters and combining marks. */
     public static boolean isBlank(String text) {
-        return text == null || text.codePoints().allMatch(TextInput::isInvisible);
+        return text == null || text.codePoints().allMatch(TextInput::showsNothingAlone);
     }
 
     /** Whether every character of {@code text} may appear in text of this kind (null is allowed: absence is another rule). */
@@ -106,8 +111,18 @@ public final class TextInput {
         return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 
-    private static boolean isInvisible(int codePoint) {
-        if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)) {
+    /**
+     * White space (every Unicode space, U+2000–U+200A, U+205F and U+3000 among them), a
+     * default-ignorable code point (the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0 among
+     * them), the braille blank U+2800, or a combining mark (non-spacing, spacing or enclosing).
+     */
+    private static boolean showsNothingAlone(int codePoint) {
+        if (Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == BRAILLE_BLANK) {
+            return true;
+        }
+        int type = Character.getType(codePoint);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK) {
             return true;
         }
         for (int[] range : DEFAULT_IGNORABLE) {

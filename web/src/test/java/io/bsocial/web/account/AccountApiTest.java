@@ -197,6 +197,39 @@ class AccountApiTest {
         assertThat(userCount()).isEqualTo(before);
     }
 
+    /**
+     * Names that look blank though Unicode calls no character in them white space or ignorable: the
+     * braille blank, combining marks with no base, and (already blank before) the Hangul fillers
+     * and the typographic spaces.
+     */
+    @Test
+    void namesMadeOnlyOfBlankLookingCharactersAreBlank() {
+        long before = userCount();
+        for (String blank : new String[] {"\u2800", "\u2800\u2800 \u2800", "\u0301", "\u0301\u0308\u20DD", " \u0301 ",
+                "\u0903", "\u115F\u1160", "\uFFA0", "\u3164\u2800", "\u2000\u2005\u200A", "\u205F", "\u3000",
+                "\u200B\u0301\u2800"}) {
+            for (String field : new String[] {"firstName", "lastName"}) {
+                Map<String, Object> body = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("bl")));
+                body.put(field, blank);
+                Response response = api.post("/api/auth/register", ApiClient.json(body));
+                String name = blank.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList() + " as " + field;
+                assertProblem(response, 400);
+                assertThat(fields(response)).as(name).containsExactly(field);
+                assertThat(response.json().get("errors").get(0).get("message").asString()).as(name)
+                        .isEqualTo(field.equals("firstName") ? "First name is required." : "Last name is required.");
+            }
+        }
+        assertThat(userCount()).isEqualTo(before);
+
+        // A mark on a letter, and braille that says something, are names.
+        Map<String, Object> accented = new HashMap<>(TestUsers.registration(TestUsers.uniqueUsername("bl")));
+        accented.put("firstName", "Zoe\u0308");
+        accented.put("lastName", "\u2800\u281E\u2800");
+        Response registered = api.post("/api/auth/register", ApiClient.json(accented));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.json().get("firstName").asString()).isEqualTo("Zoe\u0308");
+    }
+
     @Test
     void passwordsMayHoldAnyPrintableCharacterButNoControlOrLoneSurrogate() {
         String username = TestUsers.uniqueUsername("pw");

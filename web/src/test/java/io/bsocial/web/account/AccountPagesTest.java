@@ -72,7 +72,7 @@ class AccountPagesTest {
 
     @Test
     void theRegistrationFormShowsEveryErrorInline() throws Exception {
-        String page = mvc.perform(post("/register").with(csrf())
+        String page = mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).with(csrf())
                         .param("firstName", "").param("lastName", "").param("username", "x")
                         .param("email", "nope").param("password", "short").param("passwordConfirmation", "other"))
                 .andExpect(status().isOk())
@@ -93,7 +93,7 @@ class AccountPagesTest {
     @Test
     void aRegistrationErrorKeepsEveryValueButThePasswordsWhichAreNeverWrittenIntoThePage() throws Exception {
         String username = TestUsers.uniqueUsername("keep");
-        String page = mvc.perform(post("/register").with(csrf())
+        String page = mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).with(csrf())
                         .param("firstName", "Kept").param("lastName", "Values").param("username", username)
                         .param("email", "not-an-address").param("password", TestUsers.PASSWORD)
                         .param("passwordConfirmation", TestUsers.PASSWORD))
@@ -113,7 +113,8 @@ class AccountPagesTest {
         Cookie before = form.getResponse().getCookie("SESSION");
         String oldToken = csrfToken(form.getResponse().getContentAsString());
 
-        MvcResult registered = mvc.perform(post("/register").cookie(before).param("_csrf", oldToken)
+        MvcResult registered = mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).cookie(before)
+                        .param("_csrf", oldToken)
                         .param("firstName", "Jo").param("lastName", "Ined").param("username", username)
                         .param("email", username + "@example.com")
                         .param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD))
@@ -140,7 +141,8 @@ class AccountPagesTest {
     @Test
     void sentByHtmxARegistrationLogsInAndSendsThePageToTheFeed() throws Exception {
         String username = TestUsers.uniqueUsername("hxjoin");
-        MvcResult registered = mvc.perform(post("/register").with(csrf()).header("HX-Request", "true")
+        MvcResult registered = mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).with(csrf())
+                        .header("HX-Request", "true")
                         .param("firstName", "Hx").param("lastName", "Joined").param("username", username)
                         .param("email", username + "@example.com")
                         .param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD))
@@ -188,7 +190,7 @@ class AccountPagesTest {
     @Test
     void theRegistrationFormRefusesHiddenCharactersWithTheApisMessages() throws Exception {
         String username = TestUsers.uniqueUsername("hidden");
-        String page = mvc.perform(post("/register").with(csrf())
+        String page = mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).with(csrf())
                         .param("firstName", "\u200B\u200C").param("lastName", "Lee\u202E")
                         .param("username", username).param("email", username + "@example.com")
                         .param("password", "pass\u0000word").param("passwordConfirmation", "pass\u0000word"))
@@ -219,14 +221,15 @@ class AccountPagesTest {
 
     @Test
     void formsWithoutACsrfTokenAreRefused() throws Exception {
-        mvc.perform(post("/register").param("username", "nocsrf")).andExpect(status().isForbidden());
+        mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).param("username", "nocsrf"))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/login").param("login", "x").param("password", "y")).andExpect(status().isForbidden());
     }
 
     @Test
     void registerLogInSeeTheFeedWithEscapedNamesThenLogOut() throws Exception {
         String username = TestUsers.uniqueUsername("page");
-        mvc.perform(post("/register").with(csrf())
+        mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).with(csrf())
                         .param("firstName", "<script>alert(1)</script>").param("lastName", "O'Brien & \"Co\"")
                         .param("username", username).param("email", username + "@example.com")
                         .param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD))
@@ -282,7 +285,7 @@ class AccountPagesTest {
     }
 
     private org.springframework.test.web.servlet.ResultActions register(String username) throws Exception {
-        return mvc.perform(post("/register").with(csrf())
+        return mvc.perform(post("/register").with(TestUsers.fromOwnAddress()).with(csrf())
                 .param("firstName", "Form").param("lastName", "User").param("username", username)
                 .param("email", username + "@example.com")
                 .param("password", TestUsers.PASSWORD).param("passwordConfirmation", TestUsers.PASSWORD));

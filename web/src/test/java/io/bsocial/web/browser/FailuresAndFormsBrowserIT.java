@@ -282,6 +282,44 @@ class FailuresAndFormsBrowserIT extends EndToEnd {
         browser.waitFor(d -> !browser.driver().findElement(By.id("empty-feed")).isDisplayed());
     }
 
+    /**
+     * Past the budget of posts and comments (300 per 3 hours, the contract's default even here) the
+     * compose box says which budget and how long to wait, and keeps what was typed; so does the
+     * comment box, which shares the budget.
+     */
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void pastItsBudgetAFormSaysHowLongToWaitAndKeepsTheText(Screen screen) {
+        ApiClient api = new ApiClient(port);
+        LoggedIn prolific = TestUsers.create(api, "prolific");
+        long first = TestUsers.post(api, prolific, "Post 1 of 300");
+        for (int i = 2; i <= 300; i++) {
+            TestUsers.post(api, prolific, "Post " + i + " of 300");
+        }
+        logIn(screen, prolific);
+
+        browser.type("#compose-content", "One more thought");
+        browser.click("#compose-submit");
+        browser.waitFor(d -> !browser.all("#compose .request-problem").isEmpty());
+        String said = browser.find("#compose .request-problem").getText();
+        assertThat(said).matches("Too many posts and comments: the limit is 300 per 3 hours\\. Try again in "
+                + "(\\d+ hours?( \\d+ minutes?)?|\\d+ minutes?)\\.");
+        assertThat(browser.find("#compose .request-problem").getDomAttribute("role")).isEqualTo("alert");
+        assertThat(browser.value("#compose-content")).isEqualTo("One more thought");
+        assertThat(browser.find("#compose-submit").isEnabled()).isTrue();
+        browser.assertInsideViewport("#compose .request-problem");
+        browser.screenshot(screenshot("failure-budget", screen));
+
+        browser.open("/posts/" + first);
+        browser.type("#comment-content", "And a comment");
+        browser.click("#comment-submit");
+        browser.waitFor(d -> !browser.all("#comment-form .request-problem").isEmpty());
+        assertThat(browser.find("#comment-form .request-problem").getText()).startsWith("Too many posts and comments");
+        assertThat(browser.value("#comment-content")).isEqualTo("And a comment");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM posts WHERE author_id = ?").param(prolific.id()).query(Long.class)
+                .single()).isEqualTo(300);
+    }
+
     /** A browser of this screen size that can answer requests itself (a server error, say). */
     private void open(Screen screen) {
         browser = Browser.lease("http://localhost:" + port, screen, true);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.security.SessionUser;
@@ -45,6 +46,9 @@ import io.bsocial.web.support.TestUsers.LoggedIn;
  * would delete entries that committed late, unpublished; this test catches that.
  */
 @WebIntegrationTest
+// Each writer edits and deletes some 120 times in the burst, over the budget of 60 per 30 minutes;
+// this test is about the outbox (BudgetApiTest is about budgets), so its budget for edits is raised.
+@TestPropertySource(properties = "bsocial.budgets.edits=1000/30m")
 class ConcurrentWritesTest {
 
     static final int WRITERS = 8;

@@ -147,6 +147,30 @@ class PostApiTest {
         assertThat(create("\u200Bvisible\u200B").status()).isEqualTo(201);
     }
 
+    /** Posts and comments that look blank to a reader: the braille blank, combining marks with no base, fillers. */
+    @Test
+    void textMadeOnlyOfBlankLookingCharactersIsBlank() {
+        long post = TestUsers.post(api, author, "something to comment on");
+        long before = postCount();
+        for (String blank : new String[] {"\u2800", "\u2800\n\u2800", "\u0301", "\u0301\u0301\u0301", " \u0301\u20DD ",
+                "\u115F\u1160\uFFA0", "\u2000\u200A\u205F\u3000", "\u3164\u2800\u200B"}) {
+            String name = blank.codePoints().mapToObj(c -> String.format("U+%04X", c)).toList().toString();
+            Response response = create(blank);
+            assertProblem(response, 400);
+            assertThat(fields(response)).as(name).containsExactly("content");
+            assertThat(response.json().get("errors").get(0).get("message").asString()).as(name).contains("blank");
+            Response comment = api.post("/api/posts/" + post + "/comments", ApiClient.json(Map.of("content", blank)),
+                    author.auth());
+            assertProblem(comment, 400);
+            assertThat(fields(comment)).as(name).containsExactly("content");
+            assertThat(comment.json().get("errors").get(0).get("message").asString()).as(name).contains("blank");
+        }
+        assertThat(postCount()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM comments WHERE post_id = ?").param(post).query(Long.class).single())
+                .isZero();
+        assertThat(create("cafe\u0301 \u2800\u2813\u280A").status()).isEqualTo(201);
+    }
+
     private Response create(String content) {
         return api.post("/api/posts", ApiClient.json(Map.of("content", content)), author.auth());
     }

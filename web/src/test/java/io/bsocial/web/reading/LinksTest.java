@@ -75,6 +75,22 @@ class LinksTest {
         assertThat(String.join("", links.parts(text).stream().map(Part::text).toList())).isEqualTo(text);
     }
 
+    @Test
+    void anAddressEndsBeforeABidiControl() {
+        // Embeddings, overrides, isolates and the LRM, RLM and ALM marks: inside a link they would
+        // reorder what the reader sees of the address (".../<RLO>gpj.exe" shows as ".../exe.jpg").
+        for (String control : List.of("\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067",
+                "\u2068", "\u2069", "\u200E", "\u200F", "\u061C")) {
+            String name = String.format("U+%04X", (int) control.charAt(0));
+            assertThat(links.parts("get https://example.com/photos/" + control + "gpj.exe now")).as(name)
+                    .containsExactly(plain("get "), link("https://example.com/photos/"), plain(control + "gpj.exe now"));
+            assertThat(links.parts("https://example.com" + control + "/x")).as(name)
+                    .containsExactly(link("https://example.com"), plain(control + "/x"));
+        }
+        assertThat(links.parts("\u2067https://example.com/a\u2069 in Arabic text")).containsExactly(
+                plain("\u2067"), link("https://example.com/a"), plain("\u2069 in Arabic text"));
+    }
+
     private static Part plain(String text) {
         return new Part(text, null);
     }

@@ -13,7 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plain HTTP client for the JSON API of a running test server: real Tomcat, real filters, real
- * session cookies and headers, nothing mocked.
+ * session cookies and headers, nothing mocked. A registration (API or page form) that names no
+ * {@code X-Forwarded-For} comes from a client address of its own ({@link TestUsers#clientAddress()}),
+ * as each person registering does, so that tests registering many users stay within the budget
+ * of registrations per address.
  */
 public class ApiClient {
 
@@ -35,12 +38,12 @@ public class ApiClient {
     }
 
     public Response post(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
+        return send(request(path, ownAddressIfRegistering("POST", path, headers)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response send(String method, String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder builder = request(path, headers);
+        HttpRequest.Builder builder = request(path, ownAddressIfRegistering(method, path, headers));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
@@ -54,6 +57,20 @@ public class ApiClient {
 
     public static String json(Map<String, ?> fields) {
         return JSON.writeValueAsString(fields);
+    }
+
+    private static String[] ownAddressIfRegistering(String method, String path, String[] headers) {
+        boolean registering = "POST".equals(method) && (path.equals("/api/auth/register") || path.equals("/register"));
+        for (int i = 0; registering && i + 1 < headers.length; i += 2) {
+            registering = !headers[i].equalsIgnoreCase("X-Forwarded-For");
+        }
+        if (!registering) {
+            return headers;
+        }
+        String[] withAddress = java.util.Arrays.copyOf(headers, headers.length + 2);
+        withAddress[headers.length] = "X-Forwarded-For";
+        withAddress[headers.length + 1] = TestUsers.clientAddress();
+        return withAddress;
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

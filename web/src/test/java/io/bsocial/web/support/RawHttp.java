@@ -22,7 +22,12 @@ public final class RawHttp {
 
     /** Sends {@code GET target} exactly as given, with the extra header lines, and reads the whole answer. */
     public static ApiClient.Response get(int port, String target, String... headers) {
-        StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\n")
+        return request(port, "GET", target, headers);
+    }
+
+    /** Any request without a body ({@code OPTIONS} preflights…); a header may be given twice. */
+    public static ApiClient.Response request(int port, String method, String target, String... headers) {
+        StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: localhost:").append(port).append("\r\n")
                 .append("Connection: close\r\n");
         for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
 import io.bsocial.notifier.events.InvalidEventException;
 import io.bsocial.notifier.events.ValidEvents;
 import io.bsocial.shared.events.CommentCreated;
+import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventTopics;
 
 /**
  * A comment on someone else's post becomes one notification for the post's author. Commenting on
  * one's own post notifies nobody; a redelivered message finds its notification already stored and
- * does nothing.
+ * does nothing. Editing the comment edits the notification's excerpt.
  *
  * <p>Only the shared consumer group reads the comments, so each notification is stored by one
  * path, once, whichever instance takes the partition. Once its row is committed it is announced on
@@ -39,6 +40,22 @@ class CommentNotifications {
         notifying(message).ifPresent(comment -> notifications.insert(comment).ifPresentOrElse(
                 notification -> announce.stored(comment.postAuthorId(), comment.postAuthorUsername(), notification),
                 () -> log.debug("comment {} already has its notification", comment.commentId())));
+    }
+
+    /**
+     * An edited comment: its notification shows the new text, in HTTP answers and the bell. An edit
+     * redelivered, or older than the text already shown, changes nothing; one that comes before its
+     * comment is kept for it ({@link NotificationRepository#edit}).
+     */
+    @KafkaListener(topics = EventTopics.COMMENT_UPDATED)
+    void edited(String message) {
+        CommentUpdated edit = ValidEvents.read(message, CommentUpdated.class);
+        if (edit.postId() <= 0 || edit.commentId() <= 0 || edit.content() == null) {
+            throw new InvalidEventException("a comment-updated event needs postId, commentId and content");
+        }
+        if (!notifications.edit(edit.postId(), edit.commentId(), edit.content(), edit.timestamp())) {
+            log.debug("edit of comment {} changed no notification", edit.commentId());
+        }
     }
 
     /** The comment, when it notifies someone; empty for a comment on one's own post. */

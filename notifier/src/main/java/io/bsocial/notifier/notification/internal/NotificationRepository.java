@@ -60,9 +60,9 @@ public class NotificationRepository {
         try {
             inserted = jdbc.sql("""
                     INSERT INTO notifications (recipient_id, recipient_username, type, post_id, comment_id, actor_id,
-                                               actor_username, excerpt, event_id, created_at)
+                                               actor_username, excerpt, excerpt_at, event_id, created_at)
                     SELECT :recipient, :recipientUsername, 'comment', :post, :comment, :actor,
-                           :actorUsername, :excerpt, :eventId, :at
+                           :actorUsername, :excerpt, :at, :eventId, :at
                      WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE comment_id = :comment)
                        AND\s""" + NOT_RETRACTED)
                     .param("recipient", comment.postAuthorId())
@@ -85,7 +85,63 @@ public class NotificationRepository {
         int takenBack = jdbc.sql("DELETE FROM notifications WHERE id = :id AND NOT (" + NOT_RETRACTED + ")")
                 .param("id", id).param("comment", comment.commentId()).param("post", comment.postId())
                 .update();
-        return takenBack == 1 ? Optional.empty() : find(id);
+        if (takenBack == 1) {
+            return Optional.empty();
+        }
+        applyLatestEdit(comment.commentId());
+        return find(id);
+    }
+
+    /**
+     * The comment's text changed at {@code at}: keeps the edit (unless a later one is kept
+     * already), then gives it to the comment's notification if that holds an older text. Answers
+     * whether the notification changed. An edit of a deleted comment, or of a comment of a deleted
+     * post, is not kept.
+     *
+     * <p>Each statement commits on its own, and both this and {@link #insert(CommentCreated)} look
+     * for the other's write after their own: whichever looks last sees both, so an edit processed
+     * before its comment's notification is stored, or at the same moment, is not lost. The same
+     * second look takes back an edit kept while its comment's retraction ran.
+     */
+    boolean edit(long postId, long commentId, String content, Instant at) {
+        String excerpt = Excerpts.of(content);
+        if (keepEdit(postId, commentId, excerpt, at) == 0) {
+            int inserted = jdbc.sql("""
+                    INSERT INTO comment_edits (comment_id, post_id, excerpt, edited_at)
+                    VALUES (:comment, :post, :excerpt, :at) ON CONFLICT DO NOTHING""")
+                    .param("comment", commentId).param("post", postId).param("excerpt", excerpt)
+                    .param("at", SqlTime.of(at))
+                    .update();
+            if (inserted == 0) {
+                keepEdit(postId, commentId, excerpt, at); // another edit of the comment inserted it first
+            }
+        }
+        jdbc.sql("DELETE FROM comment_edits WHERE comment_id = :comment AND NOT (" + NOT_RETRACTED + ")")
+                .param("comment", commentId).param("post", postId).update();
+        return applyLatestEdit(commentId);
+    }
+
+    private int keepEdit(long postId, long commentId, String excerpt, Instant at) {
+        return jdbc.sql("""
+                UPDATE comment_edits SET excerpt = :excerpt, edited_at = :at
+                 WHERE comment_id = :comment AND edited_at < :at""")
+                .param("comment", commentId).param("excerpt", excerpt).param("at", SqlTime.of(at))
+                .update();
+    }
+
+    /** Gives the comment's notification the kept edit, when that is newer than the text it holds. */
+    private boolean applyLatestEdit(long commentId) {
+        record Edit(String excerpt, Instant at) {
+        }
+        return jdbc.sql("SELECT excerpt, edited_at FROM comment_edits WHERE comment_id = ?").param(commentId)
+                .query((rs, row) -> new Edit(rs.getString("excerpt"), SqlTime.instant(rs, "edited_at")))
+                .optional()
+                .map(edit -> jdbc.sql("""
+                        UPDATE notifications SET excerpt = :excerpt, excerpt_at = :at
+                         WHERE comment_id = :comment AND COALESCE(excerpt_at, created_at) < :at""")
+                        .param("comment", commentId).param("excerpt", edit.excerpt()).param("at", SqlTime.of(edit.at()))
+                        .update() > 0)
+                .orElse(false);
     }
 
     private static final String NOT_RETRACTED = """
@@ -128,12 +184,14 @@ public class NotificationRepository {
      */
     List<Retracted> retractComment(long commentId, Instant now) {
         tombstone("comment", commentId, now);
+        jdbc.sql("DELETE FROM comment_edits WHERE comment_id = ?").param(commentId).update();
         return delete("n.comment_id = :id", commentId);
     }
 
     /** A post was deleted: as {@link #retractComment} for every comment of it. */
     List<Retracted> retractPost(long postId, Instant now) {
         tombstone("post", postId, now);
+        jdbc.sql("DELETE FROM comment_edits WHERE post_id = ?").param(postId).update();
         return delete("n.post_id = :id AND n.type = 'comment'", postId);
     }
 
@@ -161,6 +219,13 @@ public class NotificationRepository {
                     .param(key.kind()).param(key.id()).update();
         }
         return deleted;
+    }
+
+    /** As {@link #pruneTombstones}, for the kept edits of comments: they too wait only for a creation event. */
+    int pruneEdits(Instant horizon, int limit) {
+        List<Long> old = jdbc.sql("SELECT comment_id FROM comment_edits WHERE edited_at < :horizon ORDER BY edited_at LIMIT :limit")
+                .param("horizon", SqlTime.of(horizon)).param("limit", limit).query(Long.class).list();
+        return old.isEmpty() ? 0 : jdbc.sql("DELETE FROM comment_edits WHERE comment_id IN (:ids)").param("ids", old).update();
     }
 
     /** Deletes the notifications found by {@code where} and answers them by recipient. */

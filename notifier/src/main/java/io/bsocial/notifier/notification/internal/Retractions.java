@@ -2,6 +2,7 @@ package io.bsocial.notifier.notification.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,10 @@ import io.bsocial.shared.events.PostDeleted;
  * Replaying a deletion finds nothing left to delete.
  *
  * <p>A tombstone only has to outlive the creation event it stops, which Kafka keeps no longer than
- * its retention: tombstones older than {@code bsocial.notifier.tombstones.retention} (8 days, a day
- * more than the retention bSocial's topics get) are pruned every hour, a bounded batch at a time,
- * on every instance alike (a delete that finds nothing costs nothing).
+ * its retention, and so does a comment's kept edit (the text a late creation takes): those older
+ * than {@code bsocial.notifier.tombstones.retention} (8 days, a day more than the retention
+ * bSocial's topics get) are pruned every hour, a bounded batch at a time, on every instance alike
+ * (a delete that finds nothing costs nothing).
  */
 @Component
 @EnableConfigurationProperties(Retractions.TombstoneProperties.class)
@@ -73,14 +75,19 @@ class Retractions {
 
     @Scheduled(fixedDelayString = "${bsocial.notifier.tombstones.pruning:1h}", initialDelayString = "1m")
     void pruneTombstones() {
+        Instant horizon = clock.instant().minus(retention);
         int pruned = 0;
         int batch;
         do {
-            batch = notifications.pruneTombstones(clock.instant().minus(retention), PRUNED_AT_ONCE);
+            batch = notifications.pruneTombstones(horizon, PRUNED_AT_ONCE);
+            pruned += batch;
+        } while (batch == PRUNED_AT_ONCE);
+        do {
+            batch = notifications.pruneEdits(horizon, PRUNED_AT_ONCE);
             pruned += batch;
         } while (batch == PRUNED_AT_ONCE);
         if (pruned > 0) {
-            log.info("pruned {} tombstones older than {}", pruned, retention);
+            log.info("pruned {} tombstones and kept edits older than {}", pruned, retention);
         }
     }
 }

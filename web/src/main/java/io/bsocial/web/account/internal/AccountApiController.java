@@ -2,6 +2,8 @@ package io.bsocial.web.account.internal;
 
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,8 +28,8 @@ class AccountApiController {
     }
 
     @PostMapping(path = "/api/auth/register", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountView> register(@RequestBody RegistrationRequest request) {
-        Account account = registration.register(request);
+    ResponseEntity<AccountView> register(@RequestBody RegistrationRequest request, HttpServletRequest http) {
+        Account account = registration.register(request, http.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/users/" + account.username())).body(account.toAccountView());
     }
 

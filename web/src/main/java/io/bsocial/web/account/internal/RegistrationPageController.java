@@ -57,7 +57,7 @@ class RegistrationPageController {
             HttpServletResponse response) {
         Account account;
         try {
-            account = registration.register(form);
+            account = registration.register(form, request.getRemoteAddr());
         } catch (InvalidInputException | ConflictException | PasswordHashingBusyException problem) {
             if (Htmx.isHtmx(request)) {
                 throw problem;

@@ -18,6 +18,8 @@ import io.bsocial.shared.security.SessionUser;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.Accounts;
 import io.bsocial.web.account.UserView;
+import io.bsocial.web.budget.Budget;
+import io.bsocial.web.budget.Budgets;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
@@ -36,22 +38,26 @@ public class CommentService {
     private final Posts posts;
     private final CommentRepository comments;
     private final Accounts accounts;
+    private final Budgets budgets;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CommentService(Posts posts, CommentRepository comments,
-            Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    CommentService(Posts posts, CommentRepository comments, Accounts accounts, Budgets budgets,
+            ApplicationEventPublisher events, Clock clock) {
         this.accounts = accounts;
+        this.budgets = budgets;
         this.events = events;
         this.posts = posts;
         this.comments = comments;
         this.clock = clock;
     }
 
+    /** A comment, paid from the author's budget for posts and comments (the same one as posts). */
     @Transactional
     public Comment create(SessionUser author, long postId, String content) {
         Post post = posts.visible(postId, author);
         String text = TextInput.require(content, "content", "A comment", MAX_LENGTH);
+        budgets.spend(Budget.POSTS, author.id());
         Instant now = SqlTime.now(clock);
         // Counting first takes the post's row lock: a delete of the post in the meantime makes it a 404.
         if (!posts.countComment(post.id())) {
@@ -67,7 +73,8 @@ public class CommentService {
     /**
      * The author's new text, under the same rules as the post's: 404 when the post is not visible
      * or has no such comment, 403 when it is someone else's, 400 for text a new comment could not
-     * have. The same text again changes nothing and publishes nothing.
+     * have. The same text again changes nothing, publishes nothing and spends nothing; a change is
+     * paid from the author's budget for edits and deletes.
      */
     @Transactional
     public Comment edit(SessionUser editor, long postId, long commentId, String content) {
@@ -76,6 +83,7 @@ public class CommentService {
         if (text.equals(comment.content())) {
             return comment;
         }
+        budgets.spend(Budget.EDITS, editor.id());
         Instant now = SqlTime.now(clock);
         if (!comments.update(commentId, text, now)) {
             throw notFound();
@@ -86,7 +94,9 @@ public class CommentService {
 
     /**
      * Deletes the author's comment and uncounts it. Idempotent for its author (also when it went
-     * with its post); 404 for anyone else once it is gone, 403 while it is someone else's.
+     * with its post); 404 for anyone else once it is gone, 403 while it is someone else's. Paid from
+     * the author's budget for edits and deletes, whose lock comes before the post's (as in
+     * {@code Posts.delete}).
      */
     @Transactional
     public void delete(SessionUser author, long postId, long commentId) {
@@ -101,6 +111,7 @@ public class CommentService {
         if (!comment.get().isBy(author.id())) {
             throw new NotTheAuthorException("Only its author can delete a comment.");
         }
+        budgets.spend(Budget.EDITS, author.id());
         Instant now = SqlTime.now(clock);
         // The post's lock first, as a delete of the post takes it: the two never deadlock. Either
         // finding it gone means a concurrent delete already did the work and published it.

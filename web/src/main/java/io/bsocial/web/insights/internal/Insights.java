@@ -4,18 +4,19 @@ import java.util.List;
 
 /**
  * What the Insights page charts. Both series cover the same days, oldest first, each with a short
- * label ("Nov 29"). Posts are named by their opening words; a post the viewer may not open has
- * neither words nor a link.
+ * label ("Nov 29"). Posts are named by their opening words. A post the viewer may not open is not
+ * in the answer at all (no id, no comment count): a day only says how many of its top posts are
+ * {@code hidden}.
  */
 record Insights(List<LoginsDay> logins, List<TopPostsDay> topPosts, MyPost top, MyPost worst) {
 
     record LoginsDay(String date, String label, long users) {
     }
 
-    record TopPostsDay(String date, String label, List<TopPost> posts) {
+    /** The day's top posts that the viewer may open, most commented first, and how many others there were. */
+    record TopPostsDay(String date, String label, List<TopPost> posts, int hidden) {
     }
 
-    /** {@code url} and {@code excerpt} are null when the viewer may not see the post. */
     record TopPost(long postId, long comments, String url, String excerpt) {
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,17 +68,24 @@ class InsightsController {
         List<Long> ids = top.days().stream().flatMap(day -> day.posts().stream()).map(PostComments::postId)
                 .distinct().toList();
         Map<Long, String> visible = posts.visibleContents(ids, me.id());
-        Function<PostComments, Insights.TopPost> named = p -> visible.containsKey(p.postId())
-                ? new Insights.TopPost(p.postId(), p.comments(), "/posts/" + p.postId(),
-                        Excerpts.opening(visible.get(p.postId()), EXCERPT))
-                : new Insights.TopPost(p.postId(), p.comments(), null, null);
 
         return new Insights(
                 days.stream().map(date -> new Insights.LoginsDay(date, label(date), users.getOrDefault(date, 0L)))
                         .toList(),
-                days.stream().map(date -> new Insights.TopPostsDay(date, label(date),
-                        topByDay.getOrDefault(date, List.of()).stream().map(named).toList())).toList(),
+                days.stream().map(date -> topPosts(date, topByDay.getOrDefault(date, List.of()), visible)).toList(),
                 mine(mine.top(), me), mine(mine.worst(), me));
+    }
+
+    /**
+     * The day's top posts the viewer may open, named by their opening words. The others are only
+     * counted: their ids and comment counts are the indexer's, about posts this viewer may not see.
+     */
+    private static Insights.TopPostsDay topPosts(String date, List<PostComments> top, Map<Long, String> visible) {
+        List<Insights.TopPost> shown = top.stream().filter(post -> visible.containsKey(post.postId()))
+                .map(post -> new Insights.TopPost(post.postId(), post.comments(), "/posts/" + post.postId(),
+                        Excerpts.opening(visible.get(post.postId()), EXCERPT)))
+                .toList();
+        return new Insights.TopPostsDay(date, label(date), shown, top.size() - shown.size());
     }
 
     /** "Nov 29"; a date the indexer wrote in another form is shown as it came. */

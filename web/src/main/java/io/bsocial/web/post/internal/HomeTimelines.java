@@ -27,9 +27,12 @@ import io.bsocial.web.paging.Cursor;
  * horizon and writes entries below it); a fan-out never locks heads;</li>
  * <li>a post's row: its fan-out (claimed by setting {@code fanned_out}).</li>
  * </ul>
- * Always in that order (author, then head), so they cannot deadlock. Entries are written with
- * {@code ON CONFLICT DO NOTHING}: a post reaching a timeline twice (its fan-out and a build or
- * back-fill) is one entry.
+ * Always in that order (author, then head), so they cannot deadlock. The rebuild's unbuild step
+ * takes heads first, but never waits for an author or a post after that (it skips locked ones) and
+ * commits at once, and maintenance on the fan-out's thread skips heads another transaction holds:
+ * so the rebuild never holds the fan-out up. Entries are written with {@code ON CONFLICT DO NOTHING}:
+ * a post reaching a timeline twice (its fan-out and a back-fill) is one entry; a build leaves
+ * pending posts to their fan-out, so a build and a fan-out never write the same entry at once.
  */
 @Repository
 class HomeTimelines {
@@ -235,9 +238,14 @@ class HomeTimelines {
         return jdbc.sql("SELECT COALESCE(MAX(user_id), 0) FROM timeline_heads").query(Long.class).single();
     }
 
-    /** Keeps the user's newest {@code size} entries; the horizon rises to the oldest one kept. */
+    /**
+     * Keeps the user's newest {@code size} entries; the horizon rises to the oldest one kept. A
+     * head another transaction holds (a build, a back-fill) is left for the next sweep.
+     */
     void trim(long userId) {
-        if (lockHead(userId).isPresent()) {
+        boolean locked = !jdbc.sql("SELECT user_id FROM timeline_heads WHERE user_id = ? FOR UPDATE SKIP LOCKED")
+                .param(userId).query(Long.class).list().isEmpty();
+        if (locked) {
             trimLocked(userId);
         }
     }
@@ -281,33 +289,67 @@ class HomeTimelines {
 
     // --- building ---------------------------------------------------------------------------
 
+    /** The largest author id (where the rebuild's recount ends). */
+    long lastAuthor() {
+        return jdbc.sql("SELECT COALESCE(MAX(author_id), 0) FROM timeline_authors").query(Long.class).single();
+    }
+
     /**
-     * The rebuild's first step, in one transaction: every user gets an author row (follower
-     * counts and popularity recounted from follows, so an author may stop being popular) and an
-     * unbuilt head. Until each head is built again the feed reads that user as before, so no
-     * answer is wrong meanwhile. Posts still waiting for their fan-out are done with: every build
-     * that follows reads them (they committed before it), so a bulk load need not be fanned out.
+     * The rebuild's first steps, each a short transaction of its own: every user gets an author
+     * row, and the follower counts of authors {@code fromAuthor} (inclusive) to {@code toAuthor}
+     * (exclusive) are recounted from follows. Only rows whose count is wrong are written (and
+     * locked), so a fan-out or a follow of an author waits at most for one such chunk.
      */
-    int unbuildAll() {
-        jdbc.sql("UPDATE posts SET fanned_out = TRUE WHERE fanned_out = FALSE").update();
-        jdbc.sql("""
-                INSERT INTO timeline_authors (author_id, followers, popular)
-                SELECT u.id, 0, FALSE FROM users u
-                 WHERE NOT EXISTS (SELECT 1 FROM timeline_authors ta WHERE ta.author_id = u.id)
-                ON CONFLICT DO NOTHING""").update();
+    void recountFollowers(long fromAuthor, long toAuthor) {
         jdbc.sql("""
                 UPDATE timeline_authors
-                   SET followers = (SELECT COUNT(*) FROM follows f WHERE f.followee_id = timeline_authors.author_id),
-                       popular = ((SELECT COUNT(*) FROM follows f WHERE f.followee_id = timeline_authors.author_id) > :threshold)""")
-                .param("threshold", properties.popularFollowers()).update();
+                   SET followers = (SELECT COUNT(*) FROM follows f WHERE f.followee_id = timeline_authors.author_id)
+                 WHERE author_id >= :from AND author_id < :to
+                   AND followers <> (SELECT COUNT(*) FROM follows f WHERE f.followee_id = timeline_authors.author_id)""")
+                .param("from", fromAuthor).param("to", toAuthor).update();
+    }
+
+    /** Users without an author row (made outside the application) get one, counted from follows. */
+    void addMissingAuthors() {
+        jdbc.sql("""
+                INSERT INTO timeline_authors (author_id, followers, popular)
+                SELECT u.id, (SELECT COUNT(*) FROM follows f WHERE f.followee_id = u.id), FALSE FROM users u
+                 WHERE NOT EXISTS (SELECT 1 FROM timeline_authors ta WHERE ta.author_id = u.id)
+                ON CONFLICT DO NOTHING""").update();
+    }
+
+    /**
+     * The rebuild's unbuild step, in one transaction: every user gets an unbuilt head; then
+     * popularity follows the recounted followers (so an author may stop being popular), and posts
+     * still waiting for their fan-out are done with (every build that follows reads them: they
+     * committed before it, so a bulk load need not be fanned out). Until each head is built again
+     * the feed reads that user as before, so no answer is wrong meanwhile; the three changes commit
+     * together, so no built timeline ever misses a post or an author.
+     *
+     * <p>Only the heads are waited for (a back-fill or a trim holds one a moment). The authors and
+     * posts come after, and a row another transaction holds is skipped, never waited for: a post
+     * being claimed is being fanned out; an author being followed keeps its flag (popular stays
+     * right either way: a popular author is read at feed time, and a follow that makes one popular
+     * sets the flag itself). So this step never holds a lock a fan-out needs while it waits.
+     */
+    int unbuildAll() {
         jdbc.sql("""
                 INSERT INTO timeline_heads (user_id, horizon_created_at, horizon_post_id)
                 SELECT u.id, :at, :id FROM users u
                  WHERE NOT EXISTS (SELECT 1 FROM timeline_heads h WHERE h.user_id = u.id)
                 ON CONFLICT DO NOTHING""")
                 .param("at", SqlTime.of(UNBUILT.createdAt())).param("id", UNBUILT.id()).update();
-        return jdbc.sql("UPDATE timeline_heads SET horizon_created_at = :at, horizon_post_id = :id")
+        int users = jdbc.sql("UPDATE timeline_heads SET horizon_created_at = :at, horizon_post_id = :id")
                 .param("at", SqlTime.of(UNBUILT.createdAt())).param("id", UNBUILT.id()).update();
+        jdbc.sql("""
+                UPDATE timeline_authors SET popular = (followers > :threshold)
+                 WHERE author_id IN (SELECT author_id FROM timeline_authors
+                                      WHERE popular <> (followers > :threshold) FOR UPDATE SKIP LOCKED)""")
+                .param("threshold", properties.popularFollowers()).update();
+        jdbc.sql("""
+                UPDATE posts SET fanned_out = TRUE
+                 WHERE id IN (SELECT id FROM posts WHERE fanned_out = FALSE FOR UPDATE SKIP LOCKED)""").update();
+        return users;
     }
 
     /** Up to {@code limit} users whose timelines are not built, lowest id first. */
@@ -319,17 +361,28 @@ class HomeTimelines {
                 .query(Long.class).list();
     }
 
+    /** Whether a build waits for heads another transaction holds, or leaves those users for later. */
+    enum Heads { WAIT, SKIP_LOCKED }
+
     /**
      * Builds these users' timelines from posts and follows: the newest {@code size} posts of the
      * not popular authors each follows, with the horizon at the oldest when there may be more.
-     * Set-based: one statement for the whole batch. Returns the entries written.
+     * Set-based: one statement for the whole batch. Posts still waiting for their fan-out are left
+     * to it (it writes every follower with a head, built or not; the feed reads them meanwhile),
+     * so the build and a fan-out never insert the same entry at once. With {@link Heads#SKIP_LOCKED}
+     * (maintenance, on the fan-out's thread) users whose head is held are not built now. Returns
+     * the entries written.
      */
-    int build(List<Long> users) {
+    int build(List<Long> requested, Heads heads) {
+        if (requested.isEmpty()) {
+            return 0;
+        }
+        List<Long> users = jdbc.sql("SELECT user_id FROM timeline_heads WHERE user_id IN (:users) ORDER BY user_id FOR UPDATE"
+                        + (heads == Heads.SKIP_LOCKED ? " SKIP LOCKED" : ""))
+                .param("users", requested).query(Long.class).list();
         if (users.isEmpty()) {
             return 0;
         }
-        jdbc.sql("SELECT user_id FROM timeline_heads WHERE user_id IN (:users) ORDER BY user_id FOR UPDATE")
-                .param("users", users).query(Long.class).list();
         jdbc.sql("DELETE FROM home_timelines WHERE user_id IN (:users)").param("users", users).update();
         int entries = jdbc.sql("""
                 INSERT INTO home_timelines (user_id, created_at, post_id, author_id)
@@ -340,7 +393,8 @@ class HomeTimelines {
                           FROM follows f
                           JOIN posts p ON p.author_id = f.followee_id
                           LEFT JOIN timeline_authors ta ON ta.author_id = f.followee_id
-                         WHERE f.follower_id IN (:users) AND COALESCE(ta.popular, FALSE) = FALSE) c
+                         WHERE f.follower_id IN (:users) AND COALESCE(ta.popular, FALSE) = FALSE
+                           AND p.fanned_out = TRUE) c
                  WHERE c.n <= :size
                 ON CONFLICT DO NOTHING""")
                 .param("users", users).param("size", properties.size())

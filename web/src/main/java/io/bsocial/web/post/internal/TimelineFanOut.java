@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.bsocial.web.post.internal.HomeTimelines.Heads;
 import io.bsocial.web.post.internal.HomeTimelines.PendingPost;
 import io.bsocial.web.support.WorkerThread;
 
@@ -85,7 +86,11 @@ class TimelineFanOut extends WorkerThread {
         return entries;
     }
 
-    /** One maintenance step: trim a slice of users, build a batch of unbuilt timelines. */
+    /**
+     * One maintenance step: trim a slice of users, build a batch of unbuilt timelines. Both skip the
+     * heads another transaction holds (a rebuild's batch, a back-fill): this is the fan-out's
+     * thread, and it must never wait for them.
+     */
     void maintain() {
         long last = timelines.lastUser();
         if (sweepFrom > last) {
@@ -96,14 +101,14 @@ class TimelineFanOut extends WorkerThread {
             transactions.executeWithoutResult(status -> timelines.trim(user));
         }
         sweepFrom = to;
-        buildUnbuilt();
+        buildUnbuilt(Heads.SKIP_LOCKED);
     }
 
-    /** Builds up to one batch of unbuilt timelines; returns how many were built. */
-    int buildUnbuilt() {
+    /** Builds up to one batch of unbuilt timelines; returns how many users were in the batch. */
+    int buildUnbuilt(Heads heads) {
         List<Long> users = timelines.unbuilt(properties.buildBatch());
         if (!users.isEmpty()) {
-            transactions.executeWithoutResult(status -> timelines.build(users));
+            transactions.executeWithoutResult(status -> timelines.build(users, heads));
         }
         return users.size();
     }

@@ -28,13 +28,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.bsocial.shared.operations.OperatorAccessConfiguration;
 import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
+import io.bsocial.shared.security.CorsRefusals;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
 import io.bsocial.web.support.Htmx;
 
 /**
  * Two filter chains: {@code /api/**} answers problem documents and never redirects; pages use
- * form login. Both share the JDBC session, CSRF protection and the security headers. A third,
+ * form login. Both share the JDBC session, CSRF protection and the security headers, and refuse
+ * every cross-origin preflight with a problem document (no other origin may call web). A third,
  * before them, keeps the Actuator to operators ({@link OperatorAccessConfiguration}, shared with
  * the notifier and the indexer). Every password check, by the form or the API, goes through
  * {@link AccountAuthenticationProvider} and so through the login throttle.
@@ -73,6 +75,7 @@ class SecurityConfig {
                 // Register and login are JSON-only (a cross-site form cannot send JSON without CORS),
                 // and a call that names its session by header carries no ambient credential.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(USES_TOKEN, register, login))
+                .addFilter(CorsRefusals.refusingEveryPreflight())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return commonHeaders(ProblemResponses.answeringWithProblems(http), csp).build();
     }
@@ -105,6 +108,7 @@ class SecurityConfig {
                         .addLogoutHandler(loginEvents.logoutHandler())
                         .logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.csrfTokenRepository(pageCsrfTokens))
+                .addFilter(CorsRefusals.refusingEveryPreflight())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(loginPage)
                         .accessDeniedHandler(loginFirst(loginPage)));

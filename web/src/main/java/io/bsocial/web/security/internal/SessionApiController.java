@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 import io.bsocial.shared.security.SessionUser;
 import io.bsocial.web.account.AccountView;
 import io.bsocial.web.account.Accounts;
@@ -81,7 +82,10 @@ class SessionApiController {
         SessionUser user = (SessionUser) authentication.getPrincipal();
         loginEvents.succeeded(user, request, response);
         AccountView account = accounts.account(user.id()).orElseThrow();
-        return new LoginResponse(request.getSession().getId(), account);
+        String token = request.getSession().getId();
+        // The only answer that names the session in this header (pages and htmx get the cookie alone).
+        response.setHeader(CookieOrTokenSessionIdResolver.TOKEN_HEADER, token);
+        return new LoginResponse(token, account);
     }
 
     @PostMapping("/logout")

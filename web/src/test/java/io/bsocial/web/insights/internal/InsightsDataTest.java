@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
@@ -76,15 +77,50 @@ class InsightsDataTest {
         assertThat(data.get("logins").get(1).get("users").asLong()).isEqualTo(5);
         assertThat(data.get("topPosts").get(0).get("posts")).isEmpty();
         JsonNode posts = data.get("topPosts").get(1).get("posts");
-        assertThat(posts.get(0).get("postId").asLong()).isEqualTo(hidden);
-        assertThat(posts.get(0).get("url").isNull()).isTrue();
-        assertThat(posts.get(0).get("excerpt").isNull()).as("nothing of a post the viewer may not see").isTrue();
-        assertThat(posts.get(1).get("url").asString()).isEqualTo("/posts/" + visible);
-        assertThat(posts.get(1).get("excerpt").asString())
+        assertThat(posts).as("nothing of a post the viewer may not see").hasSize(1);
+        assertThat(data.get("topPosts").get(1).get("hidden").asInt()).isEqualTo(1);
+        assertThat(response.body()).doesNotContain("\"postId\":" + hidden + ",");
+        assertThat(posts.get(0).get("postId").asLong()).isEqualTo(visible);
+        assertThat(posts.get(0).get("comments").asLong()).isEqualTo(2);
+        assertThat(posts.get(0).get("url").asString()).isEqualTo("/posts/" + visible);
+        assertThat(posts.get(0).get("excerpt").asString())
                 .isEqualTo("visible to the viewer, and long enough that only its opening words are shown on…");
         assertThat(data.get("top").get("excerpt").asString()).isEqualTo("my <b>best</b> post");
         assertThat(data.get("top").get("comments").asLong()).isEqualTo(3);
         assertThat(api.get("/insights", viewer.auth()).body()).contains("logins-chart").contains("chart.umd.min.js");
+    }
+
+    /** Two people, one of whom may not see the other's top posts: they are not in the answer, by id or count. */
+    @Test
+    void theTopPostsOfSomeoneTheViewerDoesNotFollowAreNeitherNamedNorCounted() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn writer = TestUsers.create(api, "popular");
+        LoggedIn reader = TestUsers.create(api, "outsider");
+        long first = TestUsers.post(api, writer, "the day's most commented post");
+        long second = TestUsers.post(api, writer, "the runner-up");
+        ANSWERS.put("/api/stats/logins-per-day", "{\"days\":[{\"date\":\"2026-11-29\",\"users\":2}]}");
+        ANSWERS.put("/api/stats/top-posts-per-day", "{\"days\":[{\"date\":\"2026-11-29\",\"posts\":[{\"postId\":" + first
+                + ",\"comments\":7331},{\"postId\":" + second + ",\"comments\":4242}]}]}");
+        for (LoggedIn user : List.of(writer, reader)) {
+            ANSWERS.put("/api/stats/users/" + user.id() + "/top-and-worst-post", "{\"top\":null,\"worst\":null}");
+        }
+
+        var outsider = api.get("/insights/data", reader.auth());
+        assertThat(outsider.status()).isEqualTo(200);
+        JsonNode day = outsider.json().get("topPosts").get(0);
+        assertThat(day.get("posts")).isEmpty();
+        assertThat(day.get("hidden").asInt()).isEqualTo(2);
+        assertThat(outsider.body()).doesNotContain("\"postId\":" + first + ",", "\"postId\":" + second + ",", "7331",
+                "4242");
+
+        var own = api.get("/insights/data", writer.auth()).json().get("topPosts").get(0);
+        assertThat(own.get("posts")).extracting(post -> post.get("postId").asLong()).containsExactly(first, second);
+        assertThat(own.get("posts")).extracting(post -> post.get("comments").asLong()).containsExactly(7331L, 4242L);
+        assertThat(own.get("hidden").asInt()).isZero();
+
+        TestUsers.follow(api, reader, writer);
+        var follower = api.get("/insights/data", reader.auth()).json().get("topPosts").get(0);
+        assertThat(follower.get("posts")).extracting(post -> post.get("postId").asLong()).containsExactly(first, second);
     }
 
     @Test
