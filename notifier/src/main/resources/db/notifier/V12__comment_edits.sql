@@ -12,3 +12,4 @@ CREATE TABLE comment_edits (
 CREATE INDEX comment_edits_post_idx ON comment_edits (post_id);
 
 ALTER TABLE notifications ADD COLUMN excerpt_at TIMESTAMP WITH TIME ZONE;
+CREATE INDEX comment_edits_age_idx ON comment_edits (edited_at);

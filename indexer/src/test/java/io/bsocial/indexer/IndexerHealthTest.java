@@ -8,18 +8,31 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchNodes;
+import io.bsocial.shared.events.EventTopics;
+import io.bsocial.shared.testing.KafkaUsageTable;
+import io.bsocial.shared.testing.KafkaUsageTable.Row;
 import io.bsocial.shared.testing.LocalAddresses;
 import io.bsocial.shared.testing.OperatorEndpointSpellings;
 import io.bsocial.shared.testing.RawRequests;
@@ -66,6 +79,26 @@ class IndexerHealthTest {
         endpoints.assertOutsideClientsAreRefusedHoweverSpelled();
         endpoints.assertTheOperatorReachesEndpointsSpelledAnyWay("X-Forwarded-For", OperatorEndpointSpellings.OUTSIDE_CLIENT,
                 "X-Operator-Token", "indexer-operator-token");
+    }
+
+    /**
+     * docs/architecture.md's Kafka table says what the indexer reads, in which group, and writes:
+     * the topics of its listeners here, the group its configuration gives outside tests (tests
+     * read in groups of their own), and dead letters.
+     */
+    @Test
+    void theArchitectureTableSaysWhatTheIndexerReadsAndWrites(@Autowired KafkaListenerEndpointRegistry listeners)
+            throws Exception {
+        Set<String> read = listeners.getListenerContainers().stream()
+                .flatMap(container -> Stream.of(container.getContainerProperties().getTopics()))
+                .collect(Collectors.toSet());
+        Properties configured = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
+
+        List<Row> documented = KafkaUsageTable.rows(Path.of("..", "docs", "architecture.md"), "indexer");
+        assertThat(documented).hasSize(1);
+        assertThat(documented.get(0).group()).isEqualTo(configured.getProperty("spring.kafka.consumer.group-id"));
+        assertThat(documented.get(0).reads()).isEqualTo(read);
+        assertThat(documented.get(0).writes()).containsExactly(EventTopics.DEAD_LETTER);
     }
 
     /** Internal: web calls it on this machine; nothing on the network reaches its stats API. */

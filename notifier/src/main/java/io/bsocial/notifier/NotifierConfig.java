@@ -10,7 +10,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-import io.bsocial.notifier.notification.ConsumerFailures;
+import io.bsocial.notifier.events.ConsumerFailures;
 import io.bsocial.shared.events.ConsumerErrorHandlers;
 import io.bsocial.shared.events.ConsumerRetryProperties;
 import io.bsocial.shared.events.EventTopicsConfiguration;

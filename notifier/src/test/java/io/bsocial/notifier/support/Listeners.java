@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /** Waits on the notifier's Kafka consumers, for tests that must not publish before they listen. */
@@ -46,12 +47,23 @@ public final class Listeners {
     }
 
     /**
-     * Until every consumer of the topic holds partitions. A group that starts from the latest
-     * offset (the per-instance push group) misses what is published before that.
+     * Until the instance's own listeners (stored notifications, posts, logouts for its sockets,
+     * in no consumer group) run with their partitions: they start at the end of each, and miss
+     * what is published before.
      */
+    public static void awaitInstanceListeners(ApplicationContext context) {
+        KafkaListenerEndpointRegistry registry = context.getBean(KafkaListenerEndpointRegistry.class);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.getListenerContainers().stream()
+                .filter(container -> container.getGroupId() == null)
+                .allMatch(container -> container.isRunning() && container.getAssignedPartitions() != null
+                        && !container.getAssignedPartitions().isEmpty()));
+    }
+
+    /** Until every consumer of the topic in the storing group holds partitions. */
     public static void awaitAssigned(KafkaListenerEndpointRegistry registry, String topic) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> registry.getListenerContainers().stream()
-                .filter(container -> List.of(container.getContainerProperties().getTopics()).contains(topic))
+                .filter(container -> container.getContainerProperties().getTopics() != null
+                        && List.of(container.getContainerProperties().getTopics()).contains(topic))
                 .allMatch(container -> container.getAssignedPartitions() != null
                         && !container.getAssignedPartitions().isEmpty()));
     }

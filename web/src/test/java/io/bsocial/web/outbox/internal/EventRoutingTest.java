@@ -3,7 +3,9 @@ package io.bsocial.web.outbox.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,8 @@ import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.events.UserRegistered;
 import io.bsocial.shared.events.UserUnfollowed;
+import io.bsocial.shared.testing.KafkaUsageTable;
+import io.bsocial.shared.testing.KafkaUsageTable.Row;
 import io.bsocial.web.outbox.internal.EventRouting.Route;
 
 /** Every event type has its topic, and the key that keeps its entity's events in order. */
@@ -67,5 +71,17 @@ class EventRoutingTest {
                 .containsExactlyInAnyOrder(BsocialEvent.class.getPermittedSubclasses());
         assertThat(ONE_OF_EACH).extracting(event -> EventRouting.of(event).topic())
                 .containsExactlyInAnyOrderElementsOf(EventTopics.ALL);
+    }
+
+    /** docs/architecture.md's Kafka table says what web writes: every topic the outbox routes to, and web reads none. */
+    @Test
+    void theArchitectureTableSaysWhatWebWritesAndThatItReadsNothing() {
+        List<Row> documented = KafkaUsageTable.rows(Path.of("..", "docs", "architecture.md"), "web");
+
+        assertThat(documented).hasSize(1);
+        assertThat(documented.get(0).group()).isNull();
+        assertThat(documented.get(0).reads()).isEmpty();
+        assertThat(documented.get(0).writes())
+                .isEqualTo(ONE_OF_EACH.stream().map(event -> EventRouting.of(event).topic()).collect(Collectors.toSet()));
     }
 }
