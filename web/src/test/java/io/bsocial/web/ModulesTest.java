@@ -11,7 +11,7 @@ import io.bsocial.shared.testing.ModuleDocs;
 /**
  * Web's feature packages (account, post, comment, follow, feed, profile, …) are Spring Modulith
  * application modules: this keeps them free of dependency cycles and away from each other's
- * internals, and writes the picture of the modules into {@code docs/modules/} on every run, so it
+ * internals, and writes the picture of the modules into {@code docs/modules/web/} on every run, so it
  * never goes stale.
  */
 class ModulesTest {
@@ -25,6 +25,6 @@ class ModulesTest {
 
     @Test
     void writesTheModuleDocumentation() throws IOException {
-        ModuleDocs.write(MODULES, Path.of("..", "docs", "modules"));
+        ModuleDocs.write(MODULES, Path.of("..", "docs", "modules", "web"));
     }
 }
