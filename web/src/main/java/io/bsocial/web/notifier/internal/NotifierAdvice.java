@@ -1,4 +1,4 @@
-package io.bsocial.web.notification.internal;
+package io.bsocial.web.notifier.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -6,7 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import io.bsocial.web.notification.NotifierLocation;
+import io.bsocial.web.notifier.NotifierLocation;
 
 /** Pages tell notifications.js where the notifier is (meta tags of the layout). */
 @ControllerAdvice(annotations = Controller.class)

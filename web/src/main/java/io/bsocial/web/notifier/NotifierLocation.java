@@ -1,10 +1,10 @@
-package io.bsocial.web.notification;
+package io.bsocial.web.notifier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
-import io.bsocial.web.notification.internal.NotifierProperties;
+import io.bsocial.web.notifier.internal.NotifierProperties;
 
 /** The notifier's address as a page loaded by {@code request} must use it: HTTP and WebSocket. */
 @Component

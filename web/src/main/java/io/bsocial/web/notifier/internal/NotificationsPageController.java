@@ -1,4 +1,4 @@
-package io.bsocial.web.notification.internal;
+package io.bsocial.web.notifier.internal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
