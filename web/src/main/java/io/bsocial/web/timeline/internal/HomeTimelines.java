@@ -1,4 +1,4 @@
-package io.bsocial.web.post.internal;
+package io.bsocial.web.timeline.internal;
 
 import java.sql.DatabaseMetaData;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.paging.Cursor;
+import io.bsocial.web.timeline.TimelineHorizons;
 
 /**
  * The writes of home timelines (docs/feed.md, "Home timelines"): the entries, each user's head
@@ -35,12 +36,7 @@ import io.bsocial.web.paging.Cursor;
  * pending posts to their fan-out, so a build and a fan-out never write the same entry at once.
  */
 @Repository
-class HomeTimelines {
-
-    /** A head whose timeline is not built: the feed reads it with the query of before. */
-    static final Cursor UNBUILT = Cursor.NEWEST;
-    /** A head whose timeline holds every entry there is. */
-    static final Cursor COMPLETE = Cursor.OLDEST;
+class HomeTimelines implements TimelineHorizons {
 
     private static final String INSERT_ENTRY = """
             INSERT INTO home_timelines (user_id, created_at, post_id, author_id)
@@ -63,8 +59,8 @@ class HomeTimelines {
 
     // --- reading the head -------------------------------------------------------------------
 
-    /** The user's horizon; absent when they have no head (the feed then reads as before). */
-    Optional<Cursor> horizon(long userId) {
+    @Override
+    public Optional<Cursor> horizon(long userId) {
         return jdbc.sql("SELECT horizon_created_at, horizon_post_id FROM timeline_heads WHERE user_id = ?")
                 .param(userId)
                 .query((rs, row) -> new Cursor(SqlTime.instant(rs, "horizon_created_at"), rs.getLong("horizon_post_id")))
@@ -183,20 +179,66 @@ class HomeTimelines {
 
     // --- fan-out ----------------------------------------------------------------------------
 
-    /** The oldest posts that wait for their fan-out. */
-    List<PendingPost> pending(int limit) {
+    /** The oldest posts that wait for their fan-out and have been tried fewer than {@code maxAttempts} times. */
+    List<PendingPost> pending(int limit, int maxAttempts) {
         return jdbc.sql("""
-                SELECT id, author_id, created_at FROM posts WHERE fanned_out = FALSE
+                SELECT id, author_id, created_at FROM posts WHERE fanned_out = FALSE AND fan_out_attempts < :max
                  ORDER BY created_at, id LIMIT :limit""")
-                .param("limit", limit)
+                .param("limit", limit).param("max", maxAttempts)
                 .query((rs, row) -> new PendingPost(rs.getLong("id"), rs.getLong("author_id"),
                         SqlTime.instant(rs, "created_at")))
                 .list();
     }
 
-    /** How many posts wait for their fan-out. */
+    /** How many posts wait for their fan-out (set aside or not). */
     long pendingCount() {
         return jdbc.sql("SELECT COUNT(*) FROM posts WHERE fanned_out = FALSE").query(Long.class).single();
+    }
+
+    /** When the oldest post still waiting for its fan-out was written (set aside or not). */
+    Optional<Instant> oldestPendingAt() {
+        return jdbc.sql("""
+                SELECT created_at FROM posts WHERE fanned_out = FALSE
+                 ORDER BY created_at, id FETCH FIRST 1 ROWS ONLY""")
+                .query((rs, row) -> SqlTime.instant(rs, "created_at")).optional();
+    }
+
+    /** Counts a failed fan-out of the post (in a transaction of its own); answers its tries so far. */
+    int recordFailure(long postId, String error) {
+        jdbc.sql("""
+                UPDATE posts SET fan_out_attempts = fan_out_attempts + 1, fan_out_error = :error
+                 WHERE id = :id AND fanned_out = FALSE""")
+                .param("error", error.length() > 500 ? error.substring(0, 500) : error).param("id", postId).update();
+        return jdbc.sql("SELECT fan_out_attempts FROM posts WHERE id = ?").param(postId).query(Integer.class)
+                .optional().orElse(0);
+    }
+
+    /** The posts set aside (tried {@code maxAttempts} times), oldest first, at most {@code limit}. */
+    List<SetAside> setAside(int maxAttempts, int limit) {
+        return jdbc.sql("""
+                SELECT id, created_at, fan_out_attempts, fan_out_error FROM posts
+                 WHERE fanned_out = FALSE AND fan_out_attempts >= :max
+                 ORDER BY created_at, id LIMIT :limit""")
+                .param("max", maxAttempts).param("limit", limit)
+                .query((rs, row) -> new SetAside(rs.getLong("id"), SqlTime.instant(rs, "created_at"),
+                        rs.getInt("fan_out_attempts"), rs.getString("fan_out_error")))
+                .list();
+    }
+
+    /** How many posts are set aside. */
+    long setAsideCount(int maxAttempts) {
+        return jdbc.sql("SELECT COUNT(*) FROM posts WHERE fanned_out = FALSE AND fan_out_attempts >= :max")
+                .param("max", maxAttempts).query(Long.class).single();
+    }
+
+    /** Every pending post is tried again from its first attempt; answers how many had failed. */
+    int retryFailed() {
+        return jdbc.sql("UPDATE posts SET fan_out_attempts = 0, fan_out_error = NULL WHERE fanned_out = FALSE AND fan_out_attempts > 0")
+                .update();
+    }
+
+    /** A post whose fan-out failed {@code attempts} times, with the last failure. */
+    public record SetAside(long postId, Instant createdAt, int attempts, String lastError) {
     }
 
     /**
@@ -377,9 +419,14 @@ class HomeTimelines {
         if (requested.isEmpty()) {
             return 0;
         }
-        List<Long> users = jdbc.sql("SELECT user_id FROM timeline_heads WHERE user_id IN (:users) ORDER BY user_id FOR UPDATE"
-                        + (heads == Heads.SKIP_LOCKED ? " SKIP LOCKED" : ""))
-                .param("users", requested).query(Long.class).list();
+        // Still unbuilt once locked: another instance, or a rebuild, may have built them meanwhile,
+        // and a second build would delete and write their entries again.
+        List<Long> users = jdbc.sql("""
+                SELECT user_id FROM timeline_heads
+                 WHERE user_id IN (:users) AND horizon_created_at = :at AND horizon_post_id = :id
+                 ORDER BY user_id FOR UPDATE""" + (heads == Heads.SKIP_LOCKED ? " SKIP LOCKED" : ""))
+                .param("users", requested).param("at", SqlTime.of(UNBUILT.createdAt())).param("id", UNBUILT.id())
+                .query(Long.class).list();
         if (users.isEmpty()) {
             return 0;
         }

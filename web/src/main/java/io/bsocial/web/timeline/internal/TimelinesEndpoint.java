@@ -1,7 +1,8 @@
-package io.bsocial.web.post.internal;
+package io.bsocial.web.timeline.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -17,13 +18,15 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.bsocial.web.post.internal.HomeTimelines.Heads;
+import io.bsocial.web.timeline.internal.HomeTimelines.Heads;
 import io.bsocial.web.support.OperatorCommands;
 import io.bsocial.web.support.OperatorCommands.Running;
 
 /**
- * The operator's view of home timelines and their one command ({@code ./bsocial timelines [rebuild]}).
- * {@code GET /actuator/timelines}: sizes, what waits, and since when a rebuild runs.
+ * The operator's view of home timelines and their commands ({@code ./bsocial timelines [rebuild|retry]}).
+ * {@code GET /actuator/timelines}: sizes, what waits, the posts set aside, and since when a rebuild
+ * runs. {@code POST /actuator/timelines/retry}: the set-aside posts are tried again from their first
+ * attempt (after the cause is fixed), answering how many.
  * {@code POST /actuator/timelines/rebuild}: recomputes every timeline from posts and follows (after
  * a restore, or a changed {@code bsocial.timelines.*}), answering when it is done; 409 while a
  * rebuild runs on any instance ({@link OperatorCommands}). Meanwhile every feed stays right (a
@@ -40,6 +43,8 @@ class TimelinesEndpoint {
     private static final Logger log = LoggerFactory.getLogger(TimelinesEndpoint.class);
     /** Authors recounted per transaction. */
     private static final long RECOUNT_CHUNK = 1_000;
+    /** Set-aside posts the view lists (the count says how many there are). */
+    private static final int SET_ASIDE_SHOWN = 20;
     /** How long one step may keep finding its rows locked before the rebuild gives up. */
     private static final Duration PATIENCE = OperatorCommands.LEASE;
 
@@ -61,14 +66,21 @@ class TimelinesEndpoint {
     @ReadOperation
     public TimelinesView timelines() {
         return new TimelinesView(timelines.heads(), timelines.unbuiltCount(), timelines.entries(),
-                timelines.pendingCount(), timelines.popularAuthors(), properties.size(), properties.popularFollowers(),
+                timelines.pendingCount(), timelines.setAside(properties.fanOutAttempts(), SET_ASIDE_SHOWN),
+                timelines.popularAuthors(), properties.size(), properties.popularFollowers(),
                 commands.runningSince(REBUILD).orElse(null));
     }
 
     @WriteOperation
-    public WebEndpointResponse<Object> rebuild(@Selector String command) {
+    public WebEndpointResponse<Object> command(@Selector String command) {
+        if ("retry".equals(command)) {
+            int retried = transactions.execute(status -> timelines.retryFailed());
+            log.info("operator retried the fan-out of {} posts", retried);
+            fanOut.wakeUp();
+            return new WebEndpointResponse<>(new Retried(retried));
+        }
         if (!"rebuild".equals(command)) {
-            throw new InvalidEndpointRequestException("expected 'rebuild'", "expected 'rebuild'");
+            throw new InvalidEndpointRequestException("expected 'rebuild' or 'retry'", "expected 'rebuild' or 'retry'");
         }
         return commands.runAlone(REBUILD, this::rebuildAll).map(OperatorCommands::ok)
                 .orElseGet(() -> OperatorCommands.alreadyRunning(
@@ -121,10 +133,16 @@ class TimelinesEndpoint {
 
     /**
      * {@code unbuilt}: users whose feed is read without a timeline until it is built;
-     * {@code rebuildingSince}: when the rebuild that runs now started (null: none runs).
+     * {@code rebuildingSince}: when the rebuild that runs now started (null: none runs);
+     * {@code setAside}: the oldest posts whose fan-out failed {@code fan-out-attempts} times.
      */
-    public record TimelinesView(long users, long unbuilt, long entries, long pending, long popularAuthors,
-            int size, int popularFollowers, Instant rebuildingSince) {
+    public record TimelinesView(long users, long unbuilt, long entries, long pending,
+            List<HomeTimelines.SetAside> setAside, long popularAuthors, int size, int popularFollowers,
+            Instant rebuildingSince) {
+    }
+
+    /** How many posts the retry put back to their first attempt. */
+    public record Retried(int posts) {
     }
 
     public record Rebuilt(long users, long entries, long millis) {

@@ -1,4 +1,4 @@
-package io.bsocial.web.post.internal;
+package io.bsocial.web.timeline.internal;
 
 import java.util.List;
 
@@ -8,8 +8,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.bsocial.web.post.internal.HomeTimelines.Heads;
-import io.bsocial.web.post.internal.HomeTimelines.PendingPost;
+import io.bsocial.web.timeline.internal.HomeTimelines.Heads;
+import io.bsocial.web.timeline.internal.HomeTimelines.PendingPost;
 import io.bsocial.web.support.WorkerThread;
 
 /**
@@ -17,7 +17,10 @@ import io.bsocial.web.support.WorkerThread;
  * request: a post's 201 never waits for it. The post row itself says it is pending
  * ({@code fanned_out = FALSE}, set in its own transaction), so nothing is lost when the process
  * stops half-way; the feed reads pending posts directly until then. Each post is one transaction
- * (claim, author's lock, entries); any instance may run it, the claim makes it once.
+ * (claim, author's lock, entries) of at most {@code fanOutTimeout}; any instance may run it, the
+ * claim makes it once. A failure is counted on the post; after {@code fanOutAttempts} the post is
+ * set aside (still read by the feed, retried by {@code ./bsocial timelines retry}), so that one
+ * post that cannot fan out never holds up the ones behind it.
  * <p>
  * The same thread keeps timelines bounded (a slice of users is trimmed each
  * {@code maintenanceInterval}) and builds the timelines of users who have none yet.
@@ -31,6 +34,7 @@ class TimelineFanOut extends WorkerThread {
 
     private final HomeTimelines timelines;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate fanOutTransactions;
     private final TimelineProperties properties;
     private long nextMaintenance;
     private long sweepFrom;
@@ -39,6 +43,8 @@ class TimelineFanOut extends WorkerThread {
         super("timeline-fan-out");
         this.timelines = timelines;
         this.transactions = transactions;
+        this.fanOutTransactions = new TransactionTemplate(transactions.getTransactionManager(), transactions);
+        this.fanOutTransactions.setTimeout((int) properties.fanOutTimeout().toSeconds());
         this.properties = properties;
     }
 
@@ -67,16 +73,16 @@ class TimelineFanOut extends WorkerThread {
         long entries = 0;
         List<PendingPost> batch;
         do {
-            batch = timelines.pending(properties.fanOutBatch());
+            batch = timelines.pending(properties.fanOutBatch(), properties.fanOutAttempts());
             int failed = 0;
             for (PendingPost post : batch) {
                 try {
-                    entries += transactions.execute(status -> timelines.fanOut(post));
+                    entries += fanOutTransactions.execute(status -> timelines.fanOut(post));
                 } catch (DataAccessException failure) {
-                    // Deleted meanwhile (its entries would reference nothing), or a lock timeout:
+                    // Deleted meanwhile (its entries would reference nothing), a lock held too long:
                     // the transaction rolled back, so the post is still pending if it still exists.
                     failed++;
-                    log.debug("fan-out of post {} rolled back: {}", post.id(), failure.toString());
+                    failed(post, failure);
                 }
             }
             if (failed == batch.size() && !batch.isEmpty()) {
@@ -84,6 +90,21 @@ class TimelineFanOut extends WorkerThread {
             }
         } while (batch.size() == properties.fanOutBatch() && isRunning());
         return entries;
+    }
+
+    private void failed(PendingPost post, DataAccessException failure) {
+        try {
+            Integer attempts = transactions.execute(status -> timelines.recordFailure(post.id(), failure.toString()));
+            if (attempts != null && attempts >= properties.fanOutAttempts()) {
+                log.error("fan-out of post {} failed {} times, set aside (./bsocial timelines retry): {}", post.id(),
+                        attempts, failure.toString());
+            } else {
+                log.debug("fan-out of post {} rolled back: {}", post.id(), failure.toString());
+            }
+        } catch (DataAccessException notCounted) {
+            // The database is away: the post stays pending with its count, and is tried again.
+            log.warn("fan-out of post {} failed and could not be counted: {}", post.id(), notCounted.toString());
+        }
     }
 
     /**

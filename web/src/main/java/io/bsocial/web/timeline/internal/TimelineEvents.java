@@ -1,4 +1,4 @@
-package io.bsocial.web.post.internal;
+package io.bsocial.web.timeline.internal;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
