@@ -1,4 +1,4 @@
-package io.bsocial.web.post.internal;
+package io.bsocial.web.timeline.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.post.Post;
+import io.bsocial.web.post.internal.FeedRepository;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.TestUsers;
@@ -214,13 +215,15 @@ class HomeTimelineTest {
         for (LoggedIn follower : followers) {
             TestUsers.follow(api, follower, author);
         }
-        Instant at = Instant.parse("2026-06-01T12:00:00Z");
-        for (int n = 0; n < 40; n++) {
-            insertPost(author.id(), at.plusSeconds(n));
-        }
+        // Stopped before the posts exist: the eight drains below are the only fan-outs. (Stopped after,
+        // the background fan-out, which polls every second, sometimes took a few posts first.)
+        fanOut.stop();
         long written = 0;
-        fanOut.stop(); // the eight below are the only fan-outs
         try {
+            Instant at = Instant.parse("2026-06-01T12:00:00Z");
+            for (int n = 0; n < 40; n++) {
+                insertPost(author.id(), at.plusSeconds(n));
+            }
             List<Future<Long>> drains = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 drains.add(pool.submit(fanOut::drain));

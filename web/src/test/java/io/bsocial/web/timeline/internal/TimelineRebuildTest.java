@@ -1,4 +1,4 @@
-package io.bsocial.web.post.internal;
+package io.bsocial.web.timeline.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.post.Post;
+import io.bsocial.web.post.internal.FeedRepository;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.TestUsers;
