@@ -47,12 +47,16 @@
   document.body.addEventListener('htmx:afterSettle', function (event) { refreshTimes(event.target); });
   setInterval(function () { refreshTimes(document); }, 30000);
 
-  // A comment added on this page sits in #new-comments; once "Load more" reaches it in the list,
-  // keep only the one in the list.
+  // A comment added on this page sits in #new-comments, followed by its (empty) thread; once "Load
+  // more" reaches it in the list, keep only the one in the list, thread and all.
   document.body.addEventListener('htmx:afterSwap', function () {
-    document.querySelectorAll('#new-comments [data-comment-id]').forEach(function (added) {
+    document.querySelectorAll('#new-comments > [data-comment-id]').forEach(function (added) {
       const selector = '#comments [data-comment-id="' + added.getAttribute('data-comment-id') + '"]';
       if (document.querySelector(selector)) {
+        const thread = added.nextElementSibling;
+        if (thread && thread.classList.contains('comment-thread')) {
+          thread.remove();
+        }
         added.remove();
       }
     });
@@ -88,6 +92,18 @@
     return alert;
   }
 
+  // The foot of the screen: failures of controls outside forms, and the offline bar, one above the other.
+  function messageArea() {
+    let area = document.getElementById('request-messages');
+    if (!area) {
+      area = document.createElement('div');
+      area.id = 'request-messages';
+      area.className = 'request-messages';
+      document.body.append(area);
+    }
+    return area;
+  }
+
   // In a form: above its submit button. Elsewhere (a follow button, "Load more"): at the foot of the screen.
   function showMessage(elt, text, options) {
     const alert = alertElement(text, options.dismissible);
@@ -96,13 +112,7 @@
       alert.classList.add('visually-hidden');
     }
     if (!form) {
-      let area = document.getElementById('request-messages');
-      if (!area) {
-        area = document.createElement('div');
-        area.id = 'request-messages';
-        area.className = 'request-messages';
-        document.body.append(area);
-      }
+      const area = messageArea();
       area.querySelectorAll('.request-problem').forEach(function (old) { old.remove(); });
       area.append(alert);
       return;
@@ -191,12 +201,20 @@
 
   document.body.addEventListener('htmx:beforeRequest', function (event) {
     const form = event.detail.elt.closest('form');
-    if (form) {
+    if (form && !quiet(event)) {
       clearProblems(form);
     }
   });
 
+  // A check made in the background as one types (data-quiet-failure) says nothing when it fails.
+  function quiet(event) {
+    return event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('[data-quiet-failure]');
+  }
+
   document.body.addEventListener('htmx:responseError', function (event) {
+    if (quiet(event)) {
+      return;
+    }
     const status = event.detail.xhr.status;
     if (status >= 400 && status < 500) {
       showProblem(event.detail.elt, problemOf(event.detail.xhr));
@@ -206,6 +224,9 @@
   });
 
   document.body.addEventListener('htmx:sendError', function (event) {
+    if (quiet(event)) {
+      return;
+    }
     showMessage(event.detail.elt, failureText(event.detail.elt), { dismissible: true });
   });
 
@@ -216,46 +237,95 @@
       form.querySelectorAll('textarea').forEach(function (box) {
         box.value = '';
         updateCounter(box);
+        saveDraft(box);
       });
     }
   });
 
-  // --- Drafts across a login ---------------------------------------------------------------------
-  // The session expired: htmx is sent to the login page, and back here afterwards. What was typed
-  // waits in this tab's sessionStorage and fills the empty box again on the way back.
+  // --- Drafts --------------------------------------------------------------------------------------
+  // What is typed in a composer (a form that empties on success: the post box, the comment box) waits
+  // in this tab's sessionStorage as it is typed, per page and box: a reload, a crash of the tab's
+  // page or an expired session (htmx is sent to the login page, and back) finds it again. A sent
+  // text's draft is forgotten.
   const DRAFT = 'bsocial:draft:';
 
   function draftKey(box) {
     return DRAFT + window.location.pathname + '#' + box.id;
   }
 
-  document.body.addEventListener('htmx:beforeOnLoad', function (event) {
-    if (event.detail.xhr.status !== 401) {
-      return;
-    }
+  function isComposer(box) {
+    return box instanceof HTMLTextAreaElement && box.id && box.form && box.form.matches('[data-clear-on-success]');
+  }
+
+  function saveDraft(box) {
     try {
-      document.querySelectorAll('form textarea[id]').forEach(function (box) {
-        if (box.value.trim()) {
-          window.sessionStorage.setItem(draftKey(box), box.value);
-        }
-      });
-    } catch (unavailable) { /* no storage: the text is lost, as without this */ }
-  });
+      if (box.value.trim()) {
+        window.sessionStorage.setItem(draftKey(box), box.value);
+      } else {
+        window.sessionStorage.removeItem(draftKey(box));
+      }
+    } catch (unavailable) { /* no storage: the text lives only in the box, as without this */ }
+  }
 
   function restoreDrafts() {
     try {
-      document.querySelectorAll('form textarea[id]').forEach(function (box) {
+      document.querySelectorAll('form[data-clear-on-success] textarea[id]').forEach(function (box) {
         const draft = window.sessionStorage.getItem(draftKey(box));
-        if (draft !== null) {
-          window.sessionStorage.removeItem(draftKey(box));
-          if (!box.value) {
-            box.value = draft;
-            updateCounter(box);
-          }
+        if (draft !== null && !box.value) {
+          box.value = draft;
+          updateCounter(box);
         }
       });
     } catch (unavailable) { /* nothing to restore */ }
   }
+
+  document.addEventListener('input', function (event) {
+    if (isComposer(event.target)) {
+      saveDraft(event.target);
+    }
+  });
+
+  // An expired session (a 401 sends htmx to the login page and back): an edit box's text is kept
+  // too, for edit-delete.js to open that editor again with it.
+  document.body.addEventListener('htmx:beforeOnLoad', function (event) {
+    if (event.detail.xhr.status === 401) {
+      document.querySelectorAll('form textarea[id]').forEach(function (box) {
+        if (box.value.trim()) {
+          saveDraft(box);
+        }
+      });
+    }
+  });
+
+  // --- Unsent text ------------------------------------------------------------------------------------
+  // Leaving a page (a link, a reload, closing the tab) with text typed and not sent asks first: a
+  // composer with text, or an edit box changed from what it held. Sending a form is not leaving.
+  let submitting = false;
+  document.addEventListener('submit', function () {
+    submitting = true;
+    setTimeout(function () { submitting = false; }, 0);
+  }, true);
+
+  // Only boxes typed in on this page count: a draft put back after a reload, untouched, is still in
+  // the tab's storage (and a browser would not ask for a page the person never touched anyway).
+  document.addEventListener('input', function (event) {
+    if (event.isTrusted && event.target instanceof HTMLTextAreaElement) {
+      event.target.dataset.typed = 'true';
+    }
+  });
+
+  function unsentText() {
+    return Array.from(document.querySelectorAll('form textarea[data-typed]')).some(function (box) {
+      return isComposer(box) ? box.value.trim() !== '' : box.value !== box.defaultValue;
+    });
+  }
+
+  window.addEventListener('beforeunload', function (event) {
+    if (!submitting && unsentText()) {
+      event.preventDefault();
+      event.returnValue = ''; // older browsers ask only when a value is set
+    }
+  });
 
   // --- Character counter -------------------------------------------------------------------------
   // Counted as the server counts (TextInput): code points, after stripping what Java's
@@ -289,7 +359,18 @@
     counter.classList.toggle('text-danger', remaining < 0);
     counter.textContent = remaining >= 0
       ? remaining + (remaining === 1 ? ' character left' : ' characters left')
-      : -remaining + (remaining === -1 ? ' character too many' : ' characters too many');
+      : -remaining + (remaining === -1 ? ' character too many' : ' characters too many')
+        + ' \u2014 shorten it to send';
+    // Past the limit the button waits, and says why through the counter.
+    const submit = box.form && box.form.querySelector('[type="submit"]');
+    if (submit) {
+      submit.disabled = remaining < 0;
+      if (remaining < 0) {
+        submit.setAttribute('aria-describedby', counter.id);
+      } else {
+        submit.removeAttribute('aria-describedby');
+      }
+    }
     // Screen readers hear the count once typing pauses, not at every key.
     clearTimeout(box.counterTimer);
     box.counterTimer = setTimeout(function () {
@@ -329,7 +410,9 @@
   // into view (the phone's keyboard may hide it) and mark it as just added.
   document.body.addEventListener('htmx:afterSettle', function (event) {
     if (event.detail.target && event.detail.target.id === 'new-comments') {
-      const added = event.detail.target.lastElementChild;
+      // The comment itself, not the empty thread that follows it.
+      const comments = event.detail.target.querySelectorAll(':scope > .comment');
+      const added = comments[comments.length - 1];
       if (added) {
         added.classList.add('comment-new');
         added.scrollIntoView({ block: 'nearest', behavior: 'instant' });
@@ -337,7 +420,139 @@
     }
   });
 
+  // --- Lists that load as they are read ----------------------------------------------------------------
+  // "Load more" (data-auto-load) is clicked for the reader when it comes within a screen of view; it
+  // stays a button for keyboards and pages without script. After a failure it waits for a real click.
+  const nearing = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      const button = entry.target;
+      if (entry.isIntersecting && document.contains(button) && button.hasAttribute('data-auto-load')
+          && !button.disabled && !button.dataset.failed) {
+        nearing.unobserve(button);
+        htmx.trigger(button, 'click');
+      }
+    });
+  }, { rootMargin: '0px 0px 800px 0px' }) : null;
+
+  function watchLoadMore(root) {
+    if (nearing) {
+      (root || document).querySelectorAll('button[data-auto-load]').forEach(function (button) {
+        nearing.observe(button);
+      });
+    }
+  }
+
+  document.body.addEventListener('htmx:afterSettle', function (event) { watchLoadMore(event.target.parentElement || document); });
+  ['htmx:responseError', 'htmx:sendError'].forEach(function (name) {
+    document.body.addEventListener(name, function (event) {
+      const button = event.detail.elt;
+      if (button && button.matches && button.matches('button[data-auto-load]')) {
+        button.dataset.failed = 'true';
+      }
+    });
+  });
+
+  // --- Keeping one's place -----------------------------------------------------------------------------
+  // Pages are not cached (they hold private data), so Back would load a list's first page again at its
+  // top. A list marked data-keeps-place (the feed) is remembered in this tab as the reader leaves it,
+  // with the scroll position; Back within half an hour puts both back. Per viewer: another person
+  // logging in on this tab never sees it. Logging out forgets it.
+  const PLACE = 'bsocial:place:';
+  const list = document.querySelector('[data-keeps-place]');
+
+  function placeKey() {
+    return PLACE + window.location.pathname + ':' + list.dataset.viewer;
+  }
+
+  function keepPlace() {
+    try {
+      window.sessionStorage.setItem(placeKey(), JSON.stringify({
+        html: list.innerHTML, scroll: window.scrollY, at: Date.now()
+      }));
+    } catch (unavailable) { /* too large or no storage: Back starts at the top */ }
+  }
+
+  function restorePlace() {
+    const navigation = performance.getEntriesByType && performance.getEntriesByType('navigation')[0];
+    let kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(placeKey()));
+      window.sessionStorage.removeItem(placeKey());
+    } catch (unavailable) { /* nothing kept */ }
+    if (!kept || !navigation || navigation.type !== 'back_forward' || Date.now() - kept.at > 30 * 60 * 1000) {
+      return;
+    }
+    list.innerHTML = kept.html; // this page's own list as the reader left it
+    list.querySelectorAll('[data-failed]').forEach(function (button) { delete button.dataset.failed; });
+    htmx.process(list);
+    refreshTimes(list);
+    window.scrollTo(0, kept.scroll);
+    window.addEventListener('load', function () { window.scrollTo(0, kept.scroll); }, { once: true });
+  }
+
+  if (list && list.dataset.viewer) {
+    if ('scrollRestoration' in history) {
+      history.scrollRestoration = 'manual'; // this page puts its own scroll position back
+    }
+    restorePlace();
+    window.addEventListener('pagehide', keepPlace);
+  }
+  document.querySelectorAll('form[action$="/logout"]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      try {
+        Object.keys(window.sessionStorage).forEach(function (key) {
+          if (key.indexOf(PLACE) === 0 || key.indexOf(DRAFT) === 0) {
+            window.sessionStorage.removeItem(key);
+          }
+        });
+      } catch (unavailable) { /* nothing kept */ }
+    });
+  });
+
+  // --- Offline ------------------------------------------------------------------------------------------
+  // No network: a bar says so (and that nothing typed is lost) until the network is back.
+  function showOffline(offline) {
+    let banner = document.getElementById('offline-banner');
+    if (!offline) {
+      if (banner) {
+        banner.remove();
+      }
+      return;
+    }
+    if (!banner) {
+      banner = document.createElement('div');
+      banner.id = 'offline-banner';
+      banner.className = 'alert alert-warning offline-banner';
+      banner.setAttribute('role', 'status');
+      banner.textContent = 'You\u2019re offline. What you type stays here; send it when you\u2019re back online.';
+      messageArea().prepend(banner); // above any failure message, at the foot of the screen
+    }
+  }
+
+  window.addEventListener('offline', function () { showOffline(true); });
+  window.addEventListener('online', function () { showOffline(false); });
+  if (navigator.onLine === false) {
+    showOffline(true);
+  }
+
+  // A reply box's Cancel closes it; the keyboard goes back to the thread's first Reply button.
+  document.body.addEventListener('click', function (event) {
+    const cancel = event.target.closest('[data-close-reply]');
+    if (!cancel) {
+      return;
+    }
+    const box = cancel.closest('.reply-box');
+    const thread = box && box.closest('.comment-thread');
+    cancel.closest('form').remove();
+    const comment = thread && thread.previousElementSibling;
+    const replyButton = comment && comment.querySelector('.reply-button');
+    if (replyButton) {
+      replyButton.focus();
+    }
+  });
+
   restoreDrafts();
+  watchLoadMore(document);
   document.querySelectorAll('textarea[data-max-chars]').forEach(updateCounter);
 
   // A page script's fetch answered 401 (the session expired): log in again, then come back here.

@@ -62,6 +62,29 @@
     });
   }
 
+  // --- While editing ------------------------------------------------------------------------------
+  // The editor opens with the caret after the text (to add to it, the usual edit); Escape cancels
+  // it, as its Cancel button does.
+  document.body.addEventListener('htmx:afterSettle', function () {
+    document.querySelectorAll('.edit-form .edit-content:not([data-opened])').forEach(function (box) {
+      box.setAttribute('data-opened', '');
+      box.focus();
+      box.setSelectionRange(box.value.length, box.value.length);
+    });
+  });
+
+  document.addEventListener('keydown', function (event) {
+    const box = event.target;
+    if (event.key === 'Escape' && box instanceof HTMLTextAreaElement && box.matches('.edit-content')) {
+      const cancel = box.form && box.form.querySelector('.edit-cancel');
+      if (cancel && !cancel.disabled) {
+        event.preventDefault();
+        box.value = box.defaultValue; // cancelled: nothing unsent is left to warn about
+        htmx.trigger(cancel, 'click');
+      }
+    }
+  });
+
   // --- After Save or Cancel -----------------------------------------------------------------------
   // The form is replaced by the item: give the keyboard back to the item's menu.
   document.body.addEventListener('htmx:afterSettle', function (event) {

@@ -23,6 +23,32 @@
     return link;
   }
 
+  // The tags trending now (only those at least three people used; the server leaves out the
+  // others), or why there are none: null means the indexer could not say.
+  function showTrending(tags) {
+    const list = document.getElementById('trending-list');
+    const none = document.getElementById('trending-none');
+    list.textContent = '';
+    if (!tags || !tags.length) {
+      none.textContent = tags ? 'Nothing is trending right now.' : 'Trending is unavailable right now.';
+      none.classList.remove('d-none');
+      return;
+    }
+    tags.forEach(function (tag) {
+      const item = document.createElement('li');
+      item.className = 'mb-1 trending-tag';
+      const link = document.createElement('a');
+      link.href = tag.url;
+      link.textContent = '#' + tag.tag;
+      const counts = document.createElement('span');
+      counts.className = 'small text-body-secondary';
+      counts.textContent = ' \u00b7 ' + (tag.posts === 1 ? '1 post' : tag.posts + ' posts') + ' by '
+        + tag.authors + ' people';
+      item.append(link, counts);
+      list.append(item);
+    });
+  }
+
   function show(element, post, empty) {
     element.textContent = '';
     if (!post) {
@@ -39,17 +65,49 @@
     element.append(link, count);
   }
 
-  function barChart(canvas, labels, values, label) {
-    return new Chart(canvas, {
-      type: 'bar',
-      data: { labels: labels, datasets: [{ label: label, data: values, backgroundColor: '#0d6efd' }] },
-      options: {
-        animation: false,
-        plugins: { legend: { display: false } },
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
-      }
+  // The chart's colours come from the page's colour mode (Bootstrap's variables) and follow it when
+  // the person switches it. Its size is its box's (.chart-box), known before the first paint.
+  const charts = [];
+
+  function themeColours() {
+    const style = getComputedStyle(document.documentElement);
+    return {
+      bar: style.getPropertyValue('--bs-primary').trim() || '#0d6efd',
+      text: style.getPropertyValue('--bs-body-color').trim() || '#212529',
+      grid: style.getPropertyValue('--bs-border-color-translucent').trim() || 'rgba(0,0,0,.175)'
+    };
+  }
+
+  function paint(chart) {
+    const colours = themeColours();
+    chart.data.datasets[0].backgroundColor = colours.bar;
+    ['x', 'y'].forEach(function (axis) {
+      chart.options.scales[axis].ticks.color = colours.text;
+      chart.options.scales[axis].grid.color = colours.grid;
     });
   }
+
+  function barChart(canvas, labels, values, label) {
+    const chart = new Chart(canvas, {
+      type: 'bar',
+      data: { labels: labels, datasets: [{ label: label, data: values }] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } },
+        scales: { x: { ticks: {}, grid: {} }, y: { beginAtZero: true, ticks: { precision: 0 }, grid: {} } }
+      }
+    });
+    paint(chart);
+    chart.update();
+    charts.push(chart);
+    return chart;
+  }
+
+  new MutationObserver(function () {
+    charts.forEach(function (chart) { paint(chart); chart.update(); });
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-bs-theme'] });
 
   // One row per day: its label as a row header, then cells (text or nodes).
   function fillTable(table, days, cells) {
@@ -125,6 +183,7 @@
         list.append(item);
       });
 
+      showTrending(insights.trending);
       show(document.getElementById('my-top'), insights.top, 'No posts yet.');
       show(document.getElementById('my-worst'), insights.worst, 'No posts yet.');
       page.dataset.loaded = 'true';

@@ -3,6 +3,7 @@
 // (GET /api/posts/{id}: may I see it now?), so a post by someone unfollowed a moment ago, or one
 // already deleted, never raises the bar. The bar sticks with no height of its own: what is being
 // read does not move. Clicking it loads the feed's first page at the top (htmx, in feed.html).
+// Posts on the page that their author edits or deletes change in place.
 (function () {
   'use strict';
 
@@ -36,19 +37,74 @@
       .catch(function () { /* offline: the post shows on the next load */ });
   }
 
+  // Someone edited a post shown here: its card is fetched again (as the viewer may see it now) and
+  // put in its place, unless the viewer is editing it. A card that may no longer be seen goes.
+  function updated(post) {
+    const card = document.getElementById('post-' + post.postId);
+    if (!card || card.classList.contains('post-editing')) {
+      return;
+    }
+    fetch('/posts/' + encodeURIComponent(post.postId) + '/card', { credentials: 'same-origin', headers: { 'HX-Request': 'true' } })
+      .then(function (response) {
+        if (response.status === 404) {
+          gone(post.postId);
+          return null;
+        }
+        return response.ok ? response.text() : null;
+      })
+      .then(function (html) {
+        const current = document.getElementById('post-' + post.postId);
+        if (!html || !current || current.classList.contains('post-editing')) {
+          return;
+        }
+        const template = document.createElement('template');
+        template.innerHTML = html.trim(); // web's own rendering: user text in it is escaped
+        const fresh = template.content.querySelector('.post');
+        if (fresh) {
+          current.replaceWith(fresh);
+          htmx.process(fresh);
+          if (window.bsocial && window.bsocial.refreshTimes) {
+            window.bsocial.refreshTimes(fresh);
+          }
+        }
+      })
+      .catch(function () { /* offline: the next load shows the edit */ });
+  }
+
+  // A deleted post shown here says so in its place (nothing below it moves up under the reader).
+  function gone(id) {
+    const card = document.getElementById('post-' + id);
+    if (!card || card.classList.contains('post-gone')) {
+      return;
+    }
+    const note = document.createElement('div');
+    note.className = 'card mb-3 post post-gone';
+    note.id = card.id;
+    const body = document.createElement('p');
+    body.className = 'card-body mb-0 text-body-secondary fst-italic';
+    body.textContent = 'This post was deleted.';
+    note.append(body);
+    card.replaceWith(note);
+  }
+
   function deleted(post) {
     if (waiting.delete(post.postId)) {
       render();
     }
+    gone(post.postId);
   }
 
   function subscribe(client) {
+    // Marked once the SUBSCRIBE frame is sent: what the notifier pushes from then on reaches this page.
+    region.dataset.feedLive = 'true';
     client.subscribe('/user/queue/feed', function (message) {
       const event = JSON.parse(message.body);
       if (event.type === 'post') {
         arrived(event);
       } else if (event.type === 'post-deleted') {
         deleted(event);
+      } else if (event.type === 'post-updated') {
+        updated(event);
       }
     });
   }
@@ -58,6 +114,23 @@
     subscribe(bsocial.stomp);
   }
   document.addEventListener('bsocial:connected', function (event) { subscribe(event.detail); });
+
+  // Following someone from the suggestions shows their posts at once: the feed's first page again.
+  document.body.addEventListener('htmx:afterRequest', function (event) {
+    const toggle = event.detail.elt;
+    if (!event.detail.successful || !toggle.closest || !toggle.closest('#suggestions')
+        || event.detail.requestConfig.verb !== 'put') {
+      return;
+    }
+    htmx.ajax('GET', '/feed/latest', { target: '#feed-items', swap: 'innerHTML' }).then(function () {
+      if (document.querySelector('#feed-items .post')) {
+        const empty = document.getElementById('empty-feed');
+        if (empty) {
+          empty.classList.add('d-none');
+        }
+      }
+    });
+  });
 
   // The first page is on top now: whatever waited is shown.
   document.body.addEventListener('htmx:afterSwap', function (event) {

@@ -15,7 +15,8 @@
   const older = document.getElementById('load-older');
   const markAll = document.getElementById('mark-all-read');
   const PAGE_SIZE = 20;
-  const EMPTY = 'No notifications yet. When someone comments on your posts or follows you, it shows here.';
+  const EMPTY = 'No notifications yet. When someone comments on, replies to, likes or mentions what you write, '
+    + 'or follows you, it shows here.';
   // Following an unread entry marks it read first, but never holds the person up for long.
   const MARK_READ_WAIT_MS = 1500;
   let cursor = null;
@@ -53,7 +54,7 @@
     badge.textContent = 'Unread';
     // Inside the link, before the name (the avatar is hidden from screen readers): the link's name
     // starts with it, for screen readers as for eyes.
-    item.querySelector('.notification-link .notification-text').prepend(badge);
+    item.querySelector('.notification-link').prepend(badge);
   }
 
   function markRead(item) {
@@ -66,10 +67,9 @@
     item.className = 'list-group-item notification-entry';
     item.dataset.notificationId = String(notification.id);
     const link = document.createElement('a');
-    link.className = 'notification-link d-block text-body text-decoration-none';
+    link.className = 'notification-link text-body text-decoration-none';
     link.href = shared.href(notification);
-    shared.describe(link, notification);
-    item.append(link);
+    shared.describe(item, link, notification);
     if (!notification.read) {
       markUnread(item);
     }
@@ -150,7 +150,7 @@
     markAll.disabled = event.detail.unread === 0;
   });
 
-  // Retracted notifications (their comment or post deleted) leave the list.
+  // Retracted notifications (their content deleted, a like undone, a mention edited away) leave the list.
   document.addEventListener('bsocial:retracted', function (event) {
     event.detail.ids.forEach(function (id) {
       const item = shown(id);

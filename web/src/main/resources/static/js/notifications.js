@@ -6,7 +6,7 @@
 // and where it leads (window.bsocial.notifications). The two talk through document events:
 // 'bsocial:notification' (one arrived), 'bsocial:read' ({ids, unread}: these ids were marked
 // read; unread is what the notifier says stays unread) and 'bsocial:retracted' ({ids, unread}:
-// these notifications were taken back, their comment or post deleted; unread as the notifier
+// these notifications were taken back (their content deleted, a like undone); unread as the notifier
 // counts now, or null when it could not be asked).
 (function () {
   'use strict';
@@ -31,18 +31,78 @@
     return actor.firstName && actor.lastName ? actor.firstName + ' ' + actor.lastName : '@' + actor.username;
   }
 
-  // A comment's notification opens the post at that comment, even when it is beyond the first page.
+  // A notification opens what it is about: a comment's opens the post at that comment (even beyond
+  // the first page), a post's (a like or mention of the post) the post, a follow the follower.
   function href(notification) {
     if (notification.type === 'follow') {
       return '/users/' + encodeURIComponent(notification.actor.username);
     }
+    const post = '/posts/' + encodeURIComponent(notification.postId);
+    if (notification.commentId === undefined || notification.commentId === null) {
+      return post;
+    }
     const comment = encodeURIComponent(notification.commentId);
-    return '/posts/' + encodeURIComponent(notification.postId) + '?comment=' + comment + '#comment-' + comment;
+    return post + '?comment=' + comment + '#comment-' + comment;
   }
 
-  // The actor's avatar (avatars.js, the server's rule), then "Ann Lee commented: <excerpt>" and its
-  // time as text nodes, appended to element.
-  function describe(element, notification) {
+  // The post's first 80 characters, on one line, in quotes; "…" when it was cut there.
+  function quoted(postExcerpt) {
+    const text = postExcerpt.replace(/\s+/g, ' ').trim();
+    return '\u201c' + text + (Array.from(postExcerpt).length >= 80 ? '\u2026' : '') + '\u201d';
+  }
+
+  // What the actor did, after their name: "liked your post “…”", "replied to your comment on “…”:".
+  // others > 0: likes of one item grouped in the bell ("Ada and 3 others liked your post").
+  function action(notification, others) {
+    const on = notification.postExcerpt ? ' ' + quoted(notification.postExcerpt) : '';
+    const onPost = notification.postExcerpt ? ' on ' + quoted(notification.postExcerpt) : '';
+    const group = others ? ' and ' + others + (others === 1 ? ' other' : ' others') : '';
+    switch (notification.type) {
+      case 'follow':
+        return ' followed you';
+      case 'like':
+        return group + (notification.commentId ? ' liked your comment' + onPost : ' liked your post' + on);
+      case 'reply':
+        return ' replied to your comment' + onPost + ': ';
+      case 'mention':
+        return notification.commentId ? ' mentioned you in a comment' + onPost + ': ' : ' mentioned you: ';
+      default:
+        return ' commented: '; // the post follows the excerpt
+
+    }
+  }
+
+  // @username in an excerpt (not inside a word or an e-mail address) links to the profile; the
+  // rest stays text. Built with DOM nodes: the excerpt is user content, never parsed as HTML.
+  const MENTION = /(^|[^\p{L}\p{N}_.@&])@([A-Za-z0-9_.]{3,30})/gu;
+
+  function excerptWithMentions(text) {
+    const excerpt = document.createElement('span');
+    excerpt.className = 'text-body-secondary notification-excerpt';
+    let last = 0;
+    for (const match of text.matchAll(MENTION)) {
+      const username = match[2].replace(/\.+$/, '');
+      if (username.length < 3) {
+        continue;
+      }
+      const start = match.index + match[1].length;
+      excerpt.append(document.createTextNode(text.slice(last, start)));
+      const link = document.createElement('a');
+      link.className = 'notification-mention';
+      link.href = '/users/' + encodeURIComponent(username);
+      link.textContent = '@' + username;
+      excerpt.append(link);
+      last = start + 1 + username.length;
+    }
+    excerpt.append(document.createTextNode(text.slice(last)));
+    return excerpt;
+  }
+
+  // Fills an entry (item): the actor's avatar (avatars.js, the server's rule), then "Ann Lee
+  // replied to your comment on “…”:" as the entry's link (stretched over the whole entry), the
+  // excerpt, whose @names link to profiles (beside the entry's link: a link may not hold links), a
+  // comment's post, and the time. Text nodes only.
+  function describe(item, link, notification, others) {
     const row = document.createElement('span');
     row.className = 'notification-with-avatar';
     if (window.bsocial.avatars) {
@@ -53,20 +113,25 @@
     const who = document.createElement('strong');
     who.textContent = displayName(notification.actor);
     const what = document.createElement('span');
-    what.textContent = notification.type === 'follow' ? ' followed you' : ' commented: ';
-    text.append(who, what);
+    what.textContent = action(notification, others || 0);
+    link.classList.add('stretched-link');
+    link.append(who, what);
+    text.append(link);
     if (notification.excerpt) {
-      const excerpt = document.createElement('span');
-      excerpt.className = 'text-body-secondary notification-excerpt';
-      excerpt.textContent = notification.excerpt;
-      text.append(excerpt);
+      text.append(excerptWithMentions(notification.excerpt));
+    }
+    if (notification.type === 'comment' && notification.postExcerpt) {
+      const post = document.createElement('span');
+      post.className = 'd-block small text-body-secondary notification-post';
+      post.textContent = 'on ' + quoted(notification.postExcerpt);
+      text.append(post);
     }
     const when = document.createElement('time');
     when.className = 'd-block small text-body-secondary';
     when.setAttribute('datetime', notification.createdAt);
     text.append(when);
     row.append(text);
-    element.append(row);
+    item.append(row);
   }
 
   function unreadLabel(count) {
@@ -74,7 +139,9 @@
   }
 
   window.bsocial = window.bsocial || {};
-  window.bsocial.notifications = { href: href, describe: describe, csrfHeaders: csrfHeaders, url: meta('bsocial-notifier') };
+  window.bsocial.notifications = {
+    href: href, describe: describe, csrfHeaders: csrfHeaders, url: meta('bsocial-notifier')
+  };
 
   const bell = document.getElementById('notification-bell');
   if (!bell || typeof StompJs === 'undefined') {
@@ -118,23 +185,44 @@
     }
   }
 
-  function newestKnown() {
-    return Array.from(known.values()).sort(function (a, b) { return b.id - a.id; }).slice(0, SHOWN);
+  // The bell's entries, newest first: likes of the same post or comment are one entry, named by
+  // the newest liker ("Ada and 3 others liked your post"); ids are every notification it shows.
+  function newestEntries() {
+    const entries = [];
+    const likes = new Map(); // "postId/commentId" -> entry
+    Array.from(known.values()).sort(function (a, b) { return b.id - a.id; }).forEach(function (notification) {
+      const item = notification.type === 'like' ? notification.postId + '/' + (notification.commentId || '') : null;
+      const grouped = item !== null ? likes.get(item) : undefined;
+      if (grouped) {
+        grouped.ids.push(notification.id);
+        return;
+      }
+      const entry = { notification: notification, ids: [notification.id] };
+      entries.push(entry);
+      if (item !== null) {
+        likes.set(item, entry);
+      }
+    });
+    return entries.slice(0, SHOWN);
+  }
+
+  function shownIds() {
+    return newestEntries().flatMap(function (entry) { return entry.ids; });
   }
 
   function render() {
     list.querySelectorAll('.notification-item').forEach(function (item) { item.remove(); });
-    const newest = newestKnown();
+    const newest = newestEntries();
     empty.classList.toggle('d-none', newest.length > 0);
-    newest.forEach(function (notification) {
+    newest.forEach(function (entry) {
+      const notification = entry.notification;
       const item = document.createElement('li');
       item.className = 'notification-item';
       const link = document.createElement('a');
       link.className = 'dropdown-item';
       link.href = href(notification);
       link.dataset.notificationId = String(notification.id);
-      describe(link, notification);
-      item.append(link);
+      describe(item, link, notification, entry.ids.length - 1);
       list.insertBefore(item, footer);
     });
     if (window.bsocial) {
@@ -268,7 +356,7 @@
     if (unread === 0 || known.size === 0) {
       return;
     }
-    const shown = newestKnown().map(function (notification) { return notification.id; });
+    const shown = shownIds();
     fetch(notifier + '/api/notifications/read?ids=' + shown.join(','), { method: 'POST', credentials: 'include', headers: csrfHeaders() })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) {

@@ -22,6 +22,8 @@ import org.springframework.test.context.TestPropertySource;
         "bsocial.notifier.session-check=500ms",
         // A refused message is tried three times, quickly, before it is dead-lettered.
         "bsocial.kafka.retry.attempts=3",
-        "bsocial.kafka.retry.pause=100ms"})
+        "bsocial.kafka.retry.pause=100ms",
+        // Every failed delivery with its message and trace in the test log, to read a failure from CI.
+        "logging.level.io.bsocial.shared.events.ConsumerErrorHandlers=DEBUG"})
 public @interface NotifierTest {
 }

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The index template with explicit mappings for {@code bsocial-events*}
  * (resources/opensearch/bsocial-events-template.json). It is installed before the first write and
- * again at every start; putting the same template twice changes nothing.
+ * again at every start; putting the same template twice changes nothing. The indices that exist
+ * already get the template's mappings too: a field added for a new event type (strict mappings
+ * refuse unknown fields) reaches them, rather than only the next index.
  */
 @Component
 public class EventIndex {
@@ -26,11 +28,14 @@ public class EventIndex {
 
     private final OpenSearchClient client;
     private final String template;
+    private final String mappings;
     private volatile boolean installed;
 
     EventIndex(OpenSearchClient client) throws IOException {
         this.client = client;
         this.template = templateJson();
+        this.mappings = tools.jackson.databind.json.JsonMapper.shared().readTree(template).get("template").get("mappings")
+                .toString();
     }
 
     /** The template file, also used by tests to install it on another engine. */
@@ -59,6 +64,14 @@ public class EventIndex {
                 .endpoint("/_index_template/" + TEMPLATE).json(template).build())) {
             if (response.getStatus() >= 300) {
                 throw new IOException("OpenSearch refused the index template: HTTP " + response.getStatus());
+            }
+        }
+        try (var response = client.generic().execute(Requests.builder().method("PUT")
+                .endpoint("/bsocial-events*/_mapping").query(java.util.Map.of("allow_no_indices", "true"))
+                .json(mappings).build())) {
+            if (response.getStatus() >= 300) {
+                throw new IOException("OpenSearch refused the mappings for the existing indices: HTTP "
+                        + response.getStatus());
             }
         }
         installed = true;

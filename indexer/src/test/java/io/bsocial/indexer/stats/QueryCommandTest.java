@@ -50,7 +50,7 @@ class QueryCommandTest {
         assertThatThrownBy(() -> command.render("logins-per-day", "days")).hasMessage("bad parameter: days");
         assertThatThrownBy(() -> command.render("logins-per-day", "da-ys=7")).hasMessage("bad parameter: da-ys=7");
         assertThatThrownBy(() -> command.render("no-such-query")).hasMessage(
-                "usage: ./bsocial query NAME [param=value ...]; NAME is one of: logins-per-day top-posts-per-day user-top-and-worst-post");
+                "usage: ./bsocial query NAME [param=value ...]; NAME is one of: logins-per-day top-posts-per-day trending-tags user-top-and-worst-post");
         assertThatThrownBy(() -> command.render()).hasMessageStartingWith("usage: ./bsocial query NAME");
     }
 

@@ -3,6 +3,8 @@ package io.bsocial.indexer.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +17,13 @@ import org.springframework.core.io.DefaultResourceLoader;
 
 import io.bsocial.indexer.support.SearchHttp;
 import io.bsocial.indexer.support.SeedData;
+import io.bsocial.shared.events.Actor;
+import io.bsocial.shared.events.PostCreated;
+import io.bsocial.shared.events.PostUpdated;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The three files of {@code queries/}, exactly as stored, against a real search node holding
+ * The files of {@code queries/}, exactly as stored, against a real search node holding
  * seeded events: each answer must be exact. Subclasses pick the engine; the files must give the
  * same answers on OpenSearch and on Elasticsearch. Edits and deletions are seeded as the indexer
  * leaves them (the ingest tests prove it does): the queries must not count what remains of them.
@@ -130,6 +135,57 @@ abstract class QueryFilesContract {
     }
 
     @Test
+    void trendingTagsAreTheTenCarriedByTheMostPostsOfTheLastHoursWithTheirAuthors() {
+        assertThat(trending(index, "24")).isEqualTo(expected(seed.trending.expected24()));
+        assertThat(trending(index, "48")).as("posts of 25 and 30 hours ago count in 48 hours")
+                .isEqualTo(expected(seed.trending.expected48()));
+    }
+
+    @Test
+    void aTagOneAuthorSpamsCountsItsPostsButOneAuthor() {
+        assertThat(trending(index, "24")).startsWith("spam=5/1");
+    }
+
+    @Test
+    void aDeletedPostsTagsDoNotCount() {
+        // Three posts by three authors were tagged kafka; the third was deleted (the indexer erased it).
+        assertThat(trending(index, "24")).contains("kafka=2/2");
+        String asWritten = index + "-trending-as-written";
+        List<Map<String, Object>> withDeleted = new ArrayList<>(seed.documents());
+        seed.trending.erased().forEach(event -> withDeleted.add(SeedData.document(event)));
+        seedIndex(asWritten, withDeleted);
+        assertThat(trending(asWritten, "24")).as("what the erasure prevents").contains("kafka=3/3");
+    }
+
+    @Test
+    void anEditedPostCountsOnceWithTheTagsItNowCarries() {
+        assertThat(trending(index, "24")).contains("rust=3/3", "wasm=1/1")
+                .noneMatch(tag -> tag.startsWith("draft=") || tag.startsWith("wip="));
+    }
+
+    @Test
+    void noPostInTheWindowNoTags() {
+        assertThat(trending(index, "1")).isEmpty();
+    }
+
+    /**
+     * The documented limit of the file (queries/README.md): an edit carries no creation time, so a
+     * post written before the window and edited inside it counts with its new tags.
+     */
+    @Test
+    void anOlderPostEditedInsideTheWindowCountsWithItsNewTags() {
+        String edited = index + "-trending-old-edit";
+        Instant now = Instant.now();
+        Actor author = new Actor(68, "user68", "user68@example.com");
+        seedIndex(edited, List.of(
+                SeedData.document(PostCreated.of(author, 930, "#legacy", List.of("legacy"), List.of(),
+                        now.minus(Duration.ofHours(40)))),
+                SeedData.document(PostUpdated.of(author, 930, "#legacy #revived", List.of("legacy", "revived"), List.of(),
+                        now.minus(Duration.ofHours(2))))));
+        assertThat(trending(edited, "24")).containsExactly("legacy=1/1", "revived=1/1");
+    }
+
+    @Test
     void everyAnswerIsTheSameAsIfTheDeletedPostsAndCommentHadNeverExisted() {
         assertSameAnswers(neverDeleted);
     }
@@ -152,6 +208,21 @@ abstract class QueryFilesContract {
             assertThat(search.search(index, body).path("aggregations")).as(query.toString())
                     .isEqualTo(search.search(other, body).path("aggregations"));
         }
+    }
+
+    /** The trending-tags answer as "tag=posts/authors", in its order. */
+    private List<String> trending(String on, String hours) {
+        List<String> tags = new ArrayList<>();
+        for (JsonNode tag : search.search(on, files.render("trending-tags", Map.of("hours", hours)))
+                .path("aggregations").path("posts").path("tags").path("buckets")) {
+            tags.add(tag.path("key").asString() + "=" + tag.path("doc_count").asLong() + "/"
+                    + tag.path("authors").path("value").asLong());
+        }
+        return tags;
+    }
+
+    private static List<String> expected(List<Object[]> tags) {
+        return tags.stream().map(tag -> tag[0] + "=" + tag[1] + "/" + tag[2]).toList();
     }
 
     private void assertTopAndWorst(long user, String top, String worst) {

@@ -85,10 +85,30 @@ class StatsApiTest {
     }
 
     @Test
+    void trendingTags() {
+        assertThat(EventJson.tree(IndexerHttp.get(port, "/api/stats/trending-tags?hours=24").body()))
+                .isEqualTo(trending(seed.trending.expected24()));
+        assertThat(EventJson.tree(IndexerHttp.get(port, "/api/stats/trending-tags").body())).as("24 hours by default")
+                .isEqualTo(trending(seed.trending.expected24()));
+        assertThat(EventJson.tree(IndexerHttp.get(port, "/api/stats/trending-tags?hours=48").body()))
+                .isEqualTo(trending(seed.trending.expected48()));
+        HttpResponse<String> quiet = IndexerHttp.get(port, "/api/stats/trending-tags?hours=1");
+        assertThat(quiet.statusCode()).isEqualTo(200);
+        assertThat(EventJson.tree(quiet.body())).isEqualTo(EventJson.tree("{\"tags\":[]}"));
+    }
+
+    private static JsonNode trending(List<Object[]> tags) {
+        return json(Map.of("tags", tags.stream().map(tag -> Map.of("tag", tag[0], "posts", tag[1], "authors", tag[2]))
+                .toList()));
+    }
+
+    @Test
     void badParametersAnswer400Problems() {
         for (String path : List.of("/api/stats/logins-per-day?days=0", "/api/stats/logins-per-day?days=367",
                 "/api/stats/logins-per-day?days=week", "/api/stats/users/abc/top-and-worst-post",
-                "/api/stats/users/-4/top-and-worst-post")) {
+                "/api/stats/users/-4/top-and-worst-post", "/api/stats/trending-tags?hours=0",
+                "/api/stats/trending-tags?hours=721", "/api/stats/trending-tags?hours=day",
+                "/api/stats/trending-tags?hours=1.5")) {
             HttpResponse<String> response = IndexerHttp.get(port, path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

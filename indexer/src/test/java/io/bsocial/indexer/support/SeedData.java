@@ -28,6 +28,8 @@ public final class SeedData {
     public final LocalDate today;
     /** User 12's posts 501-504, edited and deleted: the seed holds what the indexer keeps of them. */
     public final EditAndDeleteStory story;
+    /** Hashtagged posts of the last hours, one of them edited, one deleted (trending-tags). */
+    public final TrendingStory trending;
     private final Instant midnight;
     private final List<Map<String, Object>> documents = new ArrayList<>();
 
@@ -38,6 +40,8 @@ public final class SeedData {
         seedLogins();
         seedComments();
         seedTopAndWorst();
+        this.trending = new TrendingStory(clock.instant());
+        trending.kept().forEach(this::add);
     }
 
     /**
@@ -191,8 +195,9 @@ public final class SeedData {
         documents.add(document(event));
     }
 
+    /** An event as the document the indexer writes (its JSON, as it travels). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> document(BsocialEvent event) {
+    public static Map<String, Object> document(BsocialEvent event) {
         return EventJson.mapper().readValue(EventJson.write(event), Map.class);
     }
 }

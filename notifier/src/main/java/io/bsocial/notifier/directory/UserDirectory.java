@@ -33,9 +33,12 @@ public class UserDirectory {
                 .param("first", user.firstName()).param("last", user.lastName())
                 .update();
         if (updated == 0) {
+            // A deleted account's late (or redelivered) registration is not kept (its tombstone, see AccountErasure).
             jdbc.sql("""
                     INSERT INTO notifier_users (id, username, first_name, last_name)
-                    VALUES (:id, :username, :first, :last) ON CONFLICT DO NOTHING""")
+                    SELECT :id, :username, :first, :last
+                     WHERE NOT EXISTS (SELECT 1 FROM retractions gone WHERE gone.kind = 'user' AND gone.item_id = :id)
+                    ON CONFLICT DO NOTHING""")
                     .param("id", user.userId()).param("username", user.username())
                     .param("first", user.firstName()).param("last", user.lastName())
                     .update();

@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public sealed interface BsocialEvent
         permits UserRegistered, UserLoggedIn, UserLoggedOut, UserFollowed, UserUnfollowed, PostCreated, CommentCreated,
-        PostUpdated, PostDeleted, CommentUpdated, CommentDeleted {
+        PostUpdated, PostDeleted, CommentUpdated, CommentDeleted, PostLiked, PostUnliked,
+        CommentLiked, CommentUnliked, UserBlocked, UserUnblocked, UserMuted, UserUnmuted, UserDeleted {
 
     UUID eventId();
 
@@ -24,6 +25,11 @@ public sealed interface BsocialEvent
     String username();
 
     String email();
+
+    /** A list field as an immutable list; absent (an older message) reads as empty. */
+    static <T> java.util.List<T> listOrEmpty(java.util.List<T> list) {
+        return list == null ? java.util.List.of() : java.util.List.copyOf(list);
+    }
 
     static void requireType(String actual, String expected) {
         if (!expected.equals(actual)) {

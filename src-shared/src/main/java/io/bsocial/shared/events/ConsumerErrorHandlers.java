@@ -91,6 +91,8 @@ public final class ConsumerErrorHandlers {
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
             log.warn("delivery {} of {} failed: {}", deliveryAttempt, KafkaUtils.format(record), describe(ex));
+            // The whole failure, message and trace, only for whoever turns this logger to DEBUG.
+            log.debug("delivery {} of {} failed", deliveryAttempt, KafkaUtils.format(record), ex);
         }
 
         @Override

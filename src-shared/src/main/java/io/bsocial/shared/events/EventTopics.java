@@ -16,6 +16,15 @@ public final class EventTopics {
     public static final String POST_DELETED = "bsocial.post-deleted";
     public static final String COMMENT_UPDATED = "bsocial.comment-updated";
     public static final String COMMENT_DELETED = "bsocial.comment-deleted";
+    public static final String POST_LIKED = "bsocial.post-liked";
+    public static final String POST_UNLIKED = "bsocial.post-unliked";
+    public static final String COMMENT_LIKED = "bsocial.comment-liked";
+    public static final String COMMENT_UNLIKED = "bsocial.comment-unliked";
+    public static final String USER_BLOCKED = "bsocial.user-blocked";
+    public static final String USER_UNBLOCKED = "bsocial.user-unblocked";
+    public static final String USER_MUTED = "bsocial.user-muted";
+    public static final String USER_UNMUTED = "bsocial.user-unmuted";
+    public static final String USER_DELETED = "bsocial.user-deleted";
 
     /** Messages a consumer could not process, with the reason in a header. */
     public static final String DEAD_LETTER = "bsocial.dlt";
@@ -23,7 +32,9 @@ public final class EventTopics {
     /** Every event topic, in the order of the contract. */
     public static final List<String> ALL = List.of(USER_REGISTERED, USER_LOGGED_IN, USER_LOGGED_OUT,
             USER_FOLLOWED, USER_UNFOLLOWED, POST_CREATED, COMMENT_CREATED,
-            POST_UPDATED, POST_DELETED, COMMENT_UPDATED, COMMENT_DELETED);
+            POST_UPDATED, POST_DELETED, COMMENT_UPDATED, COMMENT_DELETED,
+            POST_LIKED, POST_UNLIKED, COMMENT_LIKED, COMMENT_UNLIKED,
+            USER_BLOCKED, USER_UNBLOCKED, USER_DELETED, USER_MUTED, USER_UNMUTED);
 
     private EventTopics() {
     }

@@ -31,4 +31,14 @@ public final class StatsAnswers {
 
     public record PostComments(long postId, long comments) {
     }
+
+    /**
+     * {@code GET /api/stats/trending-tags?hours=N}: the hashtags carried by the most posts of the
+     * last hours, with how many people wrote those posts (pages show a tag only from 3 authors up).
+     */
+    public record TrendingTags(List<Tag> tags) {
+
+        public record Tag(String tag, long posts, long authors) {
+        }
+    }
 }

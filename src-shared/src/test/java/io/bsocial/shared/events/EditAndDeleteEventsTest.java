@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** The four edit/delete events on the wire: exactly the contract's fields, and their own topics. */
+/** The edit/delete and conversation events on the wire: exactly the contract's fields, and their own topics. */
 class EditAndDeleteEventsTest {
 
     static final Actor ADA = new Actor(42, "ada", "ada@example.com");
@@ -21,13 +21,38 @@ class EditAndDeleteEventsTest {
     @Test
     void eachCarriesExactlyTheFieldsOfTheContract() {
         assertFields(PostUpdated.of(ADA, 1001, "new text", AT), "post-updated",
-                "userId", "username", "email", "postId", "content");
+                "userId", "username", "email", "postId", "content", "tags", "mentionedUserIds");
         assertFields(PostDeleted.of(ADA, 1001, AT), "post-deleted",
                 "userId", "username", "email", "postId");
         assertFields(CommentUpdated.of(ADA, 1001, 5001, "new text", AT), "comment-updated",
-                "userId", "username", "email", "postId", "commentId", "content");
+                "userId", "username", "email", "postId", "commentId", "content", "parentId", "replyToUserId",
+                "mentionedUserIds");
         assertFields(CommentDeleted.of(ADA, 1001, 5001, 7, AT), "comment-deleted",
                 "userId", "username", "email", "postId", "commentId", "postAuthorId");
+    }
+
+    @Test
+    void createdEventsCarryTagsMentionsAndTheirPlaceInTheConversation() {
+        assertFields(PostCreated.of(ADA, 1001, "hi #tag @bob", List.of("tag"), List.of(7L), AT), "post-created",
+                "userId", "username", "email", "postId", "content", "tags", "mentionedUserIds");
+        CommentCreated reply = CommentCreated.of(ADA, 1001, 5002, "@bob yes", 8, "grace", 5001L, 7L, List.of(7L),
+                "the post", AT);
+        assertFields(reply, "comment-created", "userId", "username", "email", "postId", "commentId", "content",
+                "postAuthorId", "postAuthorUsername", "parentId", "replyToUserId", "mentionedUserIds", "postExcerpt");
+        assertThat(EventJson.read(EventJson.write(reply), CommentCreated.class)).isEqualTo(reply);
+        JsonNode topLevel = EventJson.tree(EventJson.write(CommentCreated.of(ADA, 1, 2, "x", 8, "grace", AT)));
+        assertThat(topLevel.get("parentId").isNull()).isTrue();
+        assertThat(topLevel.get("mentionedUserIds").isArray()).isTrue();
+    }
+
+    @Test
+    void aMessageWrittenBeforeTagsAndMentionsReadsWithEmptyLists() {
+        String older = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"eventType\":\"post-created\","
+                + "\"timestamp\":\"2026-11-30T09:00:00Z\",\"userId\":42,\"username\":\"ada\","
+                + "\"email\":\"ada@example.com\",\"postId\":1001,\"content\":\"hi\"}";
+        PostCreated post = EventJson.read(older, PostCreated.class);
+        assertThat(post.tags()).isEmpty();
+        assertThat(post.mentionedUserIds()).isEmpty();
     }
 
     @Test

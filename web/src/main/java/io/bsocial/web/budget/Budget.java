@@ -11,9 +11,13 @@ public enum Budget {
 
     POSTS("posts", "posts and comments", BudgetProperties::posts),
     FOLLOWS("follows", "follows and unfollows", BudgetProperties::follows),
+    LIKES("likes", "likes and unlikes", BudgetProperties::likes),
     EDITS("edits", "edits and deletes", BudgetProperties::edits),
+    EXPORTS("exports", "exports of your data", BudgetProperties::exports),
     REQUESTS("requests", "requests", BudgetProperties::requests),
-    REGISTRATIONS("registrations", "new accounts from this address", BudgetProperties::registrations);
+    REGISTRATIONS("registrations", "new accounts from this address", BudgetProperties::registrations),
+    PASSWORD_RESETS("password-resets", "password-reset requests", BudgetProperties::passwordResets),
+    REPORTS("reports", "reports", BudgetProperties::reports);
 
     private final String policy;
     private final String what;

@@ -46,6 +46,14 @@ public class Budgets {
         spend(budget, "address:" + ClientKeys.of(address));
     }
 
+    /**
+     * One unit of the budget of an e-mail address asked about (its normalised key, whether or not an
+     * account has it), kept as a digest like client addresses.
+     */
+    public void spendForEmail(Budget budget, String emailKey) {
+        spend(budget, "email:" + ClientKeys.digest(emailKey));
+    }
+
     /** Gives back a unit spent by {@link #spendForAddress} for an attempt that failed on our side. */
     public void giveBackToAddress(Budget budget, String address) {
         if (!exemption.applies()) {
@@ -63,6 +71,17 @@ public class Budgets {
         checks.record(budget, System.nanoTime() - started);
         if (!probe.isConsumed()) {
             throw new BudgetExceededException(budget, allowance, Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /**
+     * Forgets every bucket of a deleted account: those of its user id and those of its e-mail
+     * address (kept as a digest), in the current transaction.
+     */
+    public void forget(long userId, String emailKey) {
+        for (Budget budget : Budget.values()) {
+            buckets.removeProxy(budget.policy() + ":user:" + userId);
+            buckets.removeProxy(budget.policy() + ":email:" + ClientKeys.digest(emailKey));
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Comments on posts: the discussion page, the comment API, and the CommentCreated event. It offers
- * no API to other modules, so everything is in {@code internal}; it reads posts through
+ * Comments on posts: the discussion page, the comment API, and the CommentCreated event. Other
+ * modules reach it only through {@link io.bsocial.web.comment.Comments} (moderation finds and removes
+ * a reported comment); everything else is in {@code internal}. It reads posts through
  * {@code post.Posts}.
  */
 package io.bsocial.web.comment;

@@ -1,5 +1,6 @@
 package io.bsocial.web.support;
 
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -17,7 +18,7 @@ import jakarta.validation.Payload;
 /** The text holds only characters that {@link TextInput} allows for its kind (null is left to presence rules). */
 @Documented
 @Constraint(validatedBy = AllowedText.Validator.class)
-@Target({FIELD, METHOD, PARAMETER})
+@Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface AllowedText {
 

@@ -45,7 +45,7 @@ class AccountApiTest {
         assertThat(response.header("Location")).isEqualTo("/api/users/" + username);
         JsonNode user = response.json();
         assertThat(user.propertyNames()).containsExactlyInAnyOrder(
-                "id", "username", "firstName", "lastName", "email", "registeredAt");
+                "id", "username", "firstName", "lastName", "email", "registeredAt", "bio", "avatarUrl");
         assertThat(user.get("username").asString()).isEqualTo(username);
         assertThat(user.get("email").asString()).isEqualTo(username + "@example.com");
         assertThat(user.get("registeredAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");

@@ -14,10 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +45,8 @@ class BudgetApiTest {
     static final long POSTS = 300;
     static final long POSTS_WINDOW = 3 * 3600;
 
-    static KafkaRecorder kafka;
+    @RegisterExtension
+    static final KafkaRecorder kafka = KafkaRecorder.ofEmbeddedBroker();
 
     @LocalServerPort
     int port;
@@ -55,16 +55,6 @@ class BudgetApiTest {
     JdbcClient jdbc;
 
     ApiClient api;
-
-    @BeforeAll
-    static void listen() {
-        kafka = new KafkaRecorder(System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stopListening() throws InterruptedException {
-        kafka.close();
-    }
 
     @BeforeEach
     void client() {
@@ -157,6 +147,25 @@ class BudgetApiTest {
                 .isFalse();
         assertEventsOf(follower, EventTopics.USER_FOLLOWED, 200);
         assertEventsOf(follower, EventTopics.USER_UNFOLLOWED, 200);
+    }
+
+    @Test
+    void likesAndUnlikesShareOneBudgetAndThe1001stChangesNothing() {
+        LoggedIn liker = TestUsers.create(api, "blike");
+        long post = TestUsers.post(api, liker, "Liked and unliked");
+        assertProblem(like("PUT", liker, 999_999_999L), 404);
+        for (int i = 0; i < 500; i++) {
+            assertThat(like("PUT", liker, post).status()).isEqualTo(200);
+            assertThat(like("DELETE", liker, post).status()).isEqualTo(200);
+        }
+
+        assertPastBudget(like("PUT", liker, post), "likes", 1000, 24 * 3600);
+        assertPastBudget(like("DELETE", liker, post), "likes", 1000, 24 * 3600);
+
+        assertThat(count("SELECT COUNT(*) FROM post_likes WHERE post_id = ?", post)).isZero();
+        assertThat(api.get("/api/posts/" + post, liker.auth()).json().get("likeCount").asInt()).isZero();
+        assertEventsOf(liker, EventTopics.POST_LIKED, 500);
+        assertEventsOf(liker, EventTopics.POST_UNLIKED, 500);
     }
 
     @Test
@@ -284,6 +293,10 @@ class BudgetApiTest {
     private Response edit(LoggedIn author, long postId, String content) {
         return api.send("PATCH", "/api/posts/" + postId, "application/json", ApiClient.json(Map.of("content", content)),
                 author.auth());
+    }
+
+    private Response like(String method, LoggedIn who, long postId) {
+        return api.send(method, "/api/posts/" + postId + "/like", null, null, who.auth());
     }
 
     private Response follow(String method, LoggedIn who, String username) {

@@ -46,7 +46,7 @@ class CommentApiTest {
         assertThat(created.status()).isEqualTo(201);
         JsonNode comment = created.json();
         assertThat(comment.propertyNames()).containsExactlyInAnyOrder("id", "postId", "author", "content", "createdAt",
-                "editedAt");
+                "editedAt", "likeCount", "likedByMe", "parentId", "mentions");
         assertThat(comment.get("editedAt").isNull()).isTrue();
         assertThat(comment.get("postId").asLong()).isEqualTo(postId);
         assertThat(comment.get("author").get("username").asString()).isEqualTo(friend.username());

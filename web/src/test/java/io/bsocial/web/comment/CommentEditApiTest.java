@@ -53,7 +53,7 @@ class CommentEditApiTest {
         assertThat(edited.status()).isEqualTo(200);
         JsonNode comment = edited.json();
         assertThat(comment.propertyNames()).containsExactlyInAnyOrder("id", "postId", "author", "content", "createdAt",
-                "editedAt");
+                "editedAt", "likeCount", "likedByMe", "parentId", "mentions");
         assertThat(comment.get("content").asString()).isEqualTo("second take");
         assertThat(comment.get("editedAt").asString()).endsWith("Z");
         assertThat(listed(reader)).singleElement().isEqualTo(comment);

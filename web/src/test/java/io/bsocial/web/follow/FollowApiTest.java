@@ -75,7 +75,7 @@ class FollowApiTest {
     void aProfileNeverShowsTheEmailAddress() {
         Response profile = api.get("/api/users/" + bob.username(), ann.auth());
         assertThat(profile.json().propertyNames()).containsExactlyInAnyOrder(
-                "id", "username", "firstName", "lastName", "followers", "following", "followedByMe");
+                "id", "username", "firstName", "lastName", "bio", "avatarUrl", "followers", "following", "followedByMe");
         assertThat(profile.body()).doesNotContain("@example.com");
     }
 

@@ -17,9 +17,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,7 +53,8 @@ class ConcurrentWritesTest {
     static final int WRITERS = 8;
     static final int ROUNDS = 60;
 
-    static KafkaRecorder kafka;
+    @RegisterExtension
+    static final KafkaRecorder kafka = KafkaRecorder.ofEmbeddedBroker();
 
     @LocalServerPort
     int port;
@@ -70,16 +70,6 @@ class ConcurrentWritesTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void listen() {
-        kafka = new KafkaRecorder(System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stopListening() throws InterruptedException {
-        kafka.close();
-    }
 
     @Test
     void everyFactWrittenConcurrentlyIsPublishedExactlyOnce() throws Exception {

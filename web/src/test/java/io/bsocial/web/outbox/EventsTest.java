@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 @WebIntegrationTest
 class EventsTest {
 
-    static KafkaRecorder kafka;
+    @RegisterExtension
+    static final KafkaRecorder kafka = KafkaRecorder.ofEmbeddedBroker();
 
     @LocalServerPort
     int port;
@@ -37,16 +37,6 @@ class EventsTest {
     JdbcClient jdbc;
 
     ApiClient api;
-
-    @BeforeAll
-    static void listen() {
-        kafka = new KafkaRecorder(System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stopListening() throws InterruptedException {
-        kafka.close();
-    }
 
     @BeforeEach
     void client() {
@@ -105,6 +95,30 @@ class EventsTest {
     }
 
     @Test
+    void blocksAndMutesAreEventsWithTheContractsFieldsOnlyWhenTheRelationChanges() {
+        LoggedIn who = TestUsers.create(api, "blocker");
+        LoggedIn whom = TestUsers.create(api, "blockee");
+        for (String relation : List.of("block", "mute")) {
+            for (String method : List.of("PUT", "PUT", "DELETE", "DELETE")) {
+                api.send(method, "/api/users/" + whom.username() + "/" + relation, null, null, who.auth());
+            }
+        }
+        assertThat(fields(EventTopics.USER_BLOCKED, who, "user-blocked", "userId", "username", "email", "blockedUserId")
+                .get("blockedUserId").asLong()).isEqualTo(whom.id());
+        assertThat(fields(EventTopics.USER_UNBLOCKED, who, "user-unblocked", "userId", "username", "email",
+                "blockedUserId").get("blockedUserId").asLong()).isEqualTo(whom.id());
+        assertThat(fields(EventTopics.USER_MUTED, who, "user-muted", "userId", "username", "email", "mutedUserId")
+                .get("mutedUserId").asLong()).isEqualTo(whom.id());
+        assertThat(fields(EventTopics.USER_UNMUTED, who, "user-unmuted", "userId", "username", "email", "mutedUserId")
+                .get("mutedUserId").asLong()).isEqualTo(whom.id());
+
+        TestUsers.post(api, who, "a later fact");
+        kafka.awaitOne(EventTopics.POST_CREATED, e -> isBy(e, who));
+        assertThat(kafka.matching(m -> (m.topic().endsWith("blocked") || m.topic().endsWith("muted"))
+                && isBy(m.json(), who))).hasSize(4);
+    }
+
+    @Test
     void postsAndCommentsAreKeyedByPostAndNameThePostsAuthor() {
         LoggedIn author = TestUsers.create(api, "pauthor");
         LoggedIn friend = TestUsers.create(api, "pfriend");
@@ -116,14 +130,16 @@ class EventsTest {
         Message post = kafka.awaitOne(EventTopics.POST_CREATED,
                 e -> isBy(e, author) && e.get("postId").asLong() == postId);
         assertThat(post.key()).isEqualTo(String.valueOf(postId));
-        assertExactFields(post, "post-created", author, "userId", "username", "email", "postId", "content");
+        assertExactFields(post, "post-created", author, "userId", "username", "email", "postId", "content", "tags",
+                "mentionedUserIds");
         assertThat(post.json().get("content").asString()).isEqualTo("Événement <b>🎉</b>\nline");
 
         Message comment = kafka.awaitOne(EventTopics.COMMENT_CREATED,
                 e -> isBy(e, friend) && e.get("commentId").asLong() == commentId);
         assertThat(comment.key()).isEqualTo(String.valueOf(postId));
         assertExactFields(comment, "comment-created", friend, "userId", "username", "email", "postId", "commentId",
-                "content", "postAuthorId", "postAuthorUsername");
+                "content", "postAuthorId", "postAuthorUsername", "parentId", "replyToUserId", "mentionedUserIds",
+                "postExcerpt");
         JsonNode json = comment.json();
         assertThat(json.get("postId").asLong()).isEqualTo(postId);
         assertThat(json.get("content").asString()).isEqualTo("Bravo \"!\"");
@@ -151,13 +167,14 @@ class EventsTest {
 
         Message updated = kafka.awaitOne(EventTopics.POST_UPDATED, e -> isBy(e, author));
         assertThat(updated.key()).isEqualTo(String.valueOf(postId));
-        assertExactFields(updated, "post-updated", author, "userId", "username", "email", "postId", "content");
+        assertExactFields(updated, "post-updated", author, "userId", "username", "email", "postId", "content", "tags",
+                "mentionedUserIds");
         assertThat(updated.json().get("content").asString()).isEqualTo("after");
 
         Message commentUpdated = kafka.awaitOne(EventTopics.COMMENT_UPDATED, e -> isBy(e, friend));
         assertThat(commentUpdated.key()).isEqualTo(String.valueOf(postId));
         assertExactFields(commentUpdated, "comment-updated", friend, "userId", "username", "email", "postId",
-                "commentId", "content");
+                "commentId", "content", "parentId", "replyToUserId", "mentionedUserIds");
         assertThat(commentUpdated.json().get("commentId").asLong()).isEqualTo(commentId);
         assertThat(commentUpdated.json().get("content").asString()).isEqualTo("c1 edited");
 

@@ -44,9 +44,10 @@ class PostApiTest {
         assertThat(created.status()).isEqualTo(201);
         JsonNode post = created.json();
         assertThat(post.propertyNames()).containsExactlyInAnyOrder("id", "author", "content", "createdAt", "editedAt",
-                "commentCount");
+                "commentCount", "likeCount", "likedByMe", "tags", "mentions");
         assertThat(post.get("editedAt").isNull()).isTrue();
-        assertThat(post.get("author").propertyNames()).containsExactlyInAnyOrder("id", "username", "firstName", "lastName");
+        assertThat(post.get("author").propertyNames()).containsExactlyInAnyOrder("id", "username", "firstName", "lastName",
+                "bio", "avatarUrl");
         assertThat(post.get("author").get("username").asString()).isEqualTo(author.username());
         assertThat(post.get("content").asString()).isEqualTo("Hello, bSocial!");
         assertThat(post.get("commentCount").asInt()).isZero();

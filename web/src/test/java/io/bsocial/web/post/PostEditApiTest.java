@@ -56,7 +56,7 @@ class PostEditApiTest {
         assertThat(edited.status()).isEqualTo(200);
         JsonNode post = edited.json();
         assertThat(post.propertyNames()).containsExactlyInAnyOrder("id", "author", "content", "createdAt", "editedAt",
-                "commentCount");
+                "commentCount", "likeCount", "likedByMe", "tags", "mentions");
         assertThat(post.get("content").asString()).isEqualTo("second version\nwith a line");
         assertThat(post.get("createdAt")).isEqualTo(before.get("createdAt"));
         assertThat(post.get("editedAt").asString()).endsWith("Z");

@@ -57,7 +57,7 @@ class UserSearchApiTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("items")).hasSize(1);
         assertThat(response.json().get("items").get(0).propertyNames()).containsExactlyInAnyOrder(
-                "id", "username", "firstName", "lastName", "followers", "following", "followedByMe");
+                "id", "username", "firstName", "lastName", "bio", "avatarUrl", "followers", "following", "followedByMe");
         assertProblem(api.get("/api/users?q=a&limit=0", me.auth()), 400);
         assertProblem(api.get("/api/users?q=a&limit=101", me.auth()), 400);
         assertProblem(api.get("/api/users?q=a&limit=many", me.auth()), 400);

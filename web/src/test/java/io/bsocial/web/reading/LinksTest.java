@@ -92,10 +92,10 @@ class LinksTest {
     }
 
     private static Part plain(String text) {
-        return new Part(text, null);
+        return new Part(text, null, null);
     }
 
     private static Part link(String address) {
-        return new Part(address, address);
+        return new Part(address, address, "url");
     }
 }

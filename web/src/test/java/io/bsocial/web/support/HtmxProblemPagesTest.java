@@ -55,7 +55,7 @@ class HtmxProblemPagesTest {
         ApiClient.Response answer = htmxPost("/posts/999999999/comments", Map.of("content", "Anyone there?"));
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(answer.json().get("detail").asString()).isEqualTo("No such post.");
+        assertThat(answer.json().get("detail").asString()).isEqualTo("This post was deleted, or you can no longer see it.");
     }
 
     @Test

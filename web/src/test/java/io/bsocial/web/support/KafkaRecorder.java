@@ -13,6 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.bsocial.shared.events.EventJson;
 import io.bsocial.shared.events.EventTopics;
@@ -22,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  * Reads every bSocial topic from the beginning, as a real consumer with a group of its own, and
  * keeps what it saw so that tests can wait for a message and look at its exact JSON and key.
  */
-public class KafkaRecorder implements AutoCloseable {
+public class KafkaRecorder implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public record Message(String topic, String key, String value) {
 
@@ -32,10 +35,37 @@ public class KafkaRecorder implements AutoCloseable {
     }
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
-    private final Thread poller;
+    private Thread poller;
     private volatile boolean running = true;
 
+    /** Records the topics of the broker at {@code bootstrapServers} from now on until closed. */
     public KafkaRecorder(String bootstrapServers) {
+        start(bootstrapServers);
+    }
+
+    private KafkaRecorder() {
+    }
+
+    /**
+     * For a test class, as {@code @RegisterExtension static final KafkaRecorder kafka =
+     * KafkaRecorder.ofEmbeddedBroker();}: records the embedded broker's topics from before the
+     * class's first test until after its last.
+     */
+    public static KafkaRecorder ofEmbeddedBroker() {
+        return new KafkaRecorder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start(System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        close();
+    }
+
+    private void start(String bootstrapServers) {
         Properties config = new Properties();
         config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -80,6 +110,8 @@ public class KafkaRecorder implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        poller.join(5_000);
+        if (poller != null) {
+            poller.join(5_000);
+        }
     }
 }

@@ -25,6 +25,13 @@ import tools.jackson.databind.JsonNode;
  * deletion events themselves stay: they carry no content, and they are what erases a copy that
  * arrives later (another topic, a redelivery).
  *
+ * <p>A deleted account ({@code user-deleted}, which names it by id and username only) erases every
+ * document that names its id in any user field ({@link EventDocument#USER_FIELDS}: its own events
+ * with its e-mail address, and those of others about it: follows of it, comments on its posts,
+ * mentions of it, blocks and mutes of it). Its {@code user-deleted} document stays, as the
+ * deletion's own record: an event of the account that arrives later is erased in the batch that
+ * brings it, before that batch's offsets are committed, so it is never kept.
+ *
  * <p>Run after every bulk write, whatever the order of arrival: the batch's posts and comments are
  * looked up among the deletion documents, and what they erase is deleted. Why no interleaving of
  * a create and its deletion, in one batch or two running at once, leaves the create standing is
@@ -35,6 +42,7 @@ class Erasure {
 
     static final String POST_DELETED = "post-deleted";
     static final String COMMENT_DELETED = "comment-deleted";
+    static final String USER_DELETED = "user-deleted";
     /** What a deleted post erases: itself, its edits, and every comment on it with their edits. */
     static final List<String> OF_A_POST = List.of("post-created", "post-updated", "comment-created", "comment-updated");
     /** What a deleted comment erases. */
@@ -59,14 +67,17 @@ class Erasure {
      * that any batch that searches after this write returned finds the deletion.
      */
     static boolean holdsDeletions(List<EventDocument> documents) {
-        return documents.stream().anyMatch(d -> POST_DELETED.equals(d.type()) || COMMENT_DELETED.equals(d.type()));
+        return documents.stream().anyMatch(d -> POST_DELETED.equals(d.type()) || COMMENT_DELETED.equals(d.type())
+                || USER_DELETED.equals(d.type()));
     }
 
     /** After the batch was written: erases whatever a deletion (of this batch or an earlier one) covers. */
     void sweep(List<EventDocument> written) throws IOException {
         Set<String> posts = ids(written, OF_A_POST, POST_DELETED, EventDocument::postId);
         Set<String> comments = ids(written, OF_A_COMMENT, COMMENT_DELETED, EventDocument::commentId);
-        if (posts.isEmpty() && comments.isEmpty()) {
+        Set<String> users = new TreeSet<>();
+        written.forEach(document -> users.addAll(document.userIds()));
+        if (posts.isEmpty() && comments.isEmpty() && users.isEmpty()) {
             return;
         }
         JsonNode found = call("POST", scoped("/_search?" + LENIENT), """
@@ -74,18 +85,22 @@ class Erasure {
                  "posts":{"filter":{"bool":{"filter":[{"term":{"eventType":"%s"}},{"terms":{"postId":%s}}]}},
                           "aggs":{"ids":{"terms":{"field":"postId","size":%d}}}},
                  "comments":{"filter":{"bool":{"filter":[{"term":{"eventType":"%s"}},{"terms":{"commentId":%s}}]}},
-                             "aggs":{"ids":{"terms":{"field":"commentId","size":%d}}}}}}
+                             "aggs":{"ids":{"terms":{"field":"commentId","size":%d}}}},
+                 "users":{"filter":{"bool":{"filter":[{"term":{"eventType":"%s"}},{"terms":{"userId":%s}}]}},
+                          "aggs":{"ids":{"terms":{"field":"userId","size":%d}}}}}}
                 """.formatted(POST_DELETED, json(posts), Math.max(1, posts.size()),
-                COMMENT_DELETED, json(comments), Math.max(1, comments.size())), JSON);
+                COMMENT_DELETED, json(comments), Math.max(1, comments.size()),
+                USER_DELETED, json(users), Math.max(1, users.size())), JSON);
         Set<String> deletedPosts = keys(found.path("aggregations").path("posts"));
         Set<String> deletedComments = keys(found.path("aggregations").path("comments"));
-        if (deletedPosts.isEmpty() && deletedComments.isEmpty()) {
+        Set<String> deletedUsers = keys(found.path("aggregations").path("users"));
+        if (deletedPosts.isEmpty() && deletedComments.isEmpty() && deletedUsers.isEmpty()) {
             return;
         }
         // Search sees only refreshed documents: everything acknowledged before this refresh
         // (this batch's creates, and those of any batch whose search missed the deletion) is seen.
         call("POST", scoped("/_refresh?" + LENIENT), null, JSON);
-        delete(erasable(deletedPosts, deletedComments));
+        delete(erasable(deletedPosts, deletedComments, deletedUsers));
     }
 
     /**
@@ -94,7 +109,12 @@ class Erasure {
      * nodes (and a minimal distribution) have none, and a delete by id removes whichever version
      * of the document is there.
      */
-    private List<String> erasable(Set<String> deletedPosts, Set<String> deletedComments) throws IOException {
+    private List<String> erasable(Set<String> deletedPosts, Set<String> deletedComments, Set<String> deletedUsers)
+            throws IOException {
+        StringBuilder naming = new StringBuilder();
+        for (String field : EventDocument.USER_FIELDS) {
+            naming.append(",{\"terms\":{\"").append(field).append("\":").append(json(deletedUsers)).append("}}");
+        }
         List<String> actions = new ArrayList<>();
         String after = "";
         while (true) {
@@ -102,9 +122,10 @@ class Erasure {
                     {"size":%d,"_source":false,"sort":[{"eventId":"asc"}],%s
                      "query":{"bool":{"minimum_should_match":1,"should":[
                       {"bool":{"filter":[{"terms":{"eventType":%s}},{"terms":{"postId":%s}}]}},
-                      {"bool":{"filter":[{"terms":{"eventType":%s}},{"terms":{"commentId":%s}}]}}]}}}
+                      {"bool":{"filter":[{"terms":{"eventType":%s}},{"terms":{"commentId":%s}}]}},
+                      {"bool":{"must_not":[{"term":{"eventType":"%s"}}],"minimum_should_match":1,"should":[%s]}}]}}}
                     """.formatted(PAGE, after, json(OF_A_POST), json(deletedPosts), json(OF_A_COMMENT),
-                    json(deletedComments)), JSON).path("hits").path("hits");
+                    json(deletedComments), USER_DELETED, naming.substring(1)), JSON).path("hits").path("hits");
             for (JsonNode hit : hits) {
                 actions.add("{\"delete\":{\"_index\":" + json(hit.path("_index").asString()) + ",\"_id\":"
                         + json(hit.path("_id").asString()) + "}}");

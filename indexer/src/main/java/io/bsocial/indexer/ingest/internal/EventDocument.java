@@ -1,5 +1,9 @@
 package io.bsocial.indexer.ingest.internal;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import io.bsocial.shared.events.EventJson;
@@ -7,11 +11,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One event as an OpenSearch document: its JSON as published, with {@code _id = eventId} so that
- * a redelivered event overwrites itself instead of adding a copy. Its type and the post and comment
- * it is about (null when it has none) are kept for the {@link Erasure} of deleted content.
+ * a redelivered event overwrites itself instead of adding a copy. Its type, the post and comment
+ * it is about (null when it has none) and the users it names are kept for the {@link Erasure} of
+ * deleted content and deleted accounts.
  */
 record EventDocument(String id, String json, ConsumerRecord<String, String> record,
-        String type, String postId, String commentId) {
+        String type, String postId, String commentId, Set<String> userIds) {
+
+    /** Every field that may hold a user's id (the actor's, or someone the event is about). */
+    static final List<String> USER_FIELDS = List.of("userId", "postAuthorId", "commentAuthorId", "followedUserId",
+            "blockedUserId", "mutedUserId", "replyToUserId", "mentionedUserIds");
 
     /** Reads a Kafka message; a message that is not a JSON object with an eventId is refused. */
     static EventDocument of(ConsumerRecord<String, String> record) {
@@ -33,7 +42,27 @@ record EventDocument(String id, String json, ConsumerRecord<String, String> reco
         String line = record.value().indexOf('\n') < 0 && record.value().indexOf('\r') < 0
                 ? record.value() : EventJson.mapper().writeValueAsString(json);
         return new EventDocument(eventId.asString(), line, record,
-                scalar(json.get("eventType")), scalar(json.get("postId")), scalar(json.get("commentId")));
+                scalar(json.get("eventType")), scalar(json.get("postId")), scalar(json.get("commentId")), userIds(json));
+    }
+
+    /** The users the event names, by id (for the erasure of deleted accounts). */
+    private static Set<String> userIds(JsonNode json) {
+        Set<String> ids = new TreeSet<>();
+        for (String field : USER_FIELDS) {
+            JsonNode value = json.get(field);
+            if (value != null && value.isArray()) {
+                value.forEach(item -> add(ids, scalar(item)));
+            } else {
+                add(ids, scalar(value));
+            }
+        }
+        return ids;
+    }
+
+    private static void add(Set<String> ids, String id) {
+        if (id != null) {
+            ids.add(id);
+        }
     }
 
     /** A number or string as its text; anything else is not an id (OpenSearch will refuse it). */

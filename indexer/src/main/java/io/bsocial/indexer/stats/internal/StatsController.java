@@ -15,6 +15,7 @@ import io.bsocial.shared.stats.StatsAnswers.LoginsPerDay;
 import io.bsocial.shared.stats.StatsAnswers.PostComments;
 import io.bsocial.shared.stats.StatsAnswers.TopAndWorst;
 import io.bsocial.shared.stats.StatsAnswers.TopPostsPerDay;
+import io.bsocial.shared.stats.StatsAnswers.TrendingTags;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 class StatsController {
 
     static final int MAX_DAYS = 366;
+    /** Trending looks back at most 30 days. */
+    static final int MAX_HOURS = 720;
 
     private final QueryRunner queries;
 
@@ -63,6 +66,18 @@ class StatsController {
         long user = wholeNumber(userId, "userId", 1, Long.MAX_VALUE);
         JsonNode answer = queries.run("user-top-and-worst-post", Map.of("userId", String.valueOf(user)));
         return new TopAndWorst(first(answer, "top"), first(answer, "worst"));
+    }
+
+    @GetMapping("/api/stats/trending-tags")
+    TrendingTags trendingTags(@RequestParam(defaultValue = "24") String hours) {
+        int window = wholeNumber(hours, "hours", 1, MAX_HOURS);
+        JsonNode answer = queries.run("trending-tags", Map.of("hours", String.valueOf(window)));
+        List<TrendingTags.Tag> tags = new ArrayList<>();
+        for (JsonNode tag : answer.path("aggregations").path("posts").path("tags").path("buckets")) {
+            tags.add(new TrendingTags.Tag(tag.path("key").asString(), tag.path("doc_count").asLong(),
+                    tag.path("authors").path("value").asLong()));
+        }
+        return new TrendingTags(tags);
     }
 
     private static PostComments first(JsonNode answer, String aggregation) {

@@ -35,6 +35,7 @@ import io.bsocial.indexer.support.EditAndDeleteStory;
 import io.bsocial.indexer.support.IndexerHttp;
 import io.bsocial.indexer.support.SearchHttp;
 import io.bsocial.indexer.support.SearchNodes;
+import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.CommentDeleted;
@@ -42,6 +43,8 @@ import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventJson;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostLiked;
+import io.bsocial.shared.events.PostUnliked;
 import io.bsocial.shared.events.PostUpdated;
 import tools.jackson.databind.JsonNode;
 
@@ -99,6 +102,24 @@ class DeletionIngestTest {
         }
         JsonNode mapping = search.get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("properties");
         assertThat(mapping.path("commentId").path("type").asString()).isEqualTo("keyword");
+    }
+
+    @Test
+    void likesAndUnlikesAreRecordedWithThePostTheyAreAbout() {
+        long post = ThreadLocalRandom.current().nextLong(1_000, 100_000_000) * 2 + 1;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Actor liker = new Actor(post + 1, "liker", "liker@example.com");
+        List<BsocialEvent> likes = List.of(PostLiked.of(liker, post, post + 2, "The post's first words", now),
+                PostUnliked.of(liker, post, post + 2, now.plusSeconds(1)));
+        awaitConsumed(publish(likes));
+
+        for (BsocialEvent event : likes) {
+            JsonNode document = search.get("/" + INDEX + "/_doc/" + event.eventId());
+            assertThat(document.path("found").asBoolean()).as(event.eventType()).isTrue();
+            assertThat(document.path("_source")).isEqualTo(EventJson.tree(EventJson.write(event)));
+        }
+        JsonNode mapping = search.get("/" + INDEX + "/_mapping").path(INDEX).path("mappings").path("properties");
+        assertThat(mapping.path("postExcerpt").path("type").asString()).isEqualTo("text");
     }
 
     @Test
@@ -225,6 +246,10 @@ class DeletionIngestTest {
         } else if (event instanceof CommentUpdated e) {
             postId = e.postId();
         } else if (event instanceof CommentDeleted e) {
+            postId = e.postId();
+        } else if (event instanceof PostLiked e) {
+            postId = e.postId();
+        } else if (event instanceof PostUnliked e) {
             postId = e.postId();
         } else {
             throw new IllegalArgumentException("not a post or comment event: " + event.eventType());

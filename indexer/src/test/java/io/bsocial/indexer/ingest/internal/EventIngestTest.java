@@ -83,8 +83,10 @@ class EventIngestTest {
     void everyEventBecomesADocumentWithItsEventIdAsIdAndExplicitlyMappedFields() {
         Actor ada = actor();
         UserRegistered registered = UserRegistered.of(ada, "Ada", "Lovelace", now());
-        PostCreated post = PostCreated.of(ada, 41, "Notes on the engine", now());
-        CommentCreated comment = CommentCreated.of(actor(), 41, 9001, "Bravo", ada.userId(), ada.username(), now());
+        // With the conversation's fields filled in: strict mappings would refuse one they lacked.
+        PostCreated post = PostCreated.of(ada, 41, "Notes on the #engine, @babbage", List.of("engine"), List.of(8L), now());
+        CommentCreated comment = CommentCreated.of(actor(), 41, 9001, "Bravo @ada", ada.userId(), ada.username(), 9000L,
+                ada.userId(), List.of(ada.userId()), "Notes on the #engine, @babbage", now());
         UserFollowed followed = UserFollowed.of(actor(), ada.userId(), ada.username(), now());
         // Topics and keys as web's outbox routes them: a user's events by user, a post's by post.
         publish(EventTopics.USER_REGISTERED, registered, registered.userId());
@@ -102,6 +104,7 @@ class EventIngestTest {
         assertThat(mapping.path("properties").path("timestamp").path("type").asString()).isEqualTo("date");
         assertThat(mapping.path("properties").path("postId").path("type").asString()).isEqualTo("keyword");
         assertThat(mapping.path("properties").path("content").path("type").asString()).isEqualTo("text");
+        assertThat(mapping.path("properties").path("tags").path("type").asString()).isEqualTo("keyword");
     }
 
     @Test

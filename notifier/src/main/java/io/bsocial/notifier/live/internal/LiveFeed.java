@@ -3,6 +3,7 @@ package io.bsocial.notifier.live.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.bsocial.notifier.directory.Actor;
 import io.bsocial.notifier.directory.UserDirectory;
 import io.bsocial.notifier.events.ValidEvents;
+import io.bsocial.notifier.silence.Silences;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.events.PostDeleted;
@@ -25,7 +27,8 @@ import io.bsocial.shared.events.PostUpdated;
  * Tells open feed pages ({@code /user/queue/feed}) of new, edited and deleted posts by the people
  * their users follow. Every instance hears every post ({@link InstanceListeners}) and pushes only to
  * the users whose feed is open on it: a post costs one probe of the follow graph per such user,
- * not one per follower, so an author with 100,000 followers costs no more than one with ten.
+ * not one per follower, so an author with 100,000 followers costs no more than one with ten. Never
+ * to someone who muted the author or is in a block with them ({@link Silences}).
  * Nothing is stored: a page that was closed loads the feed when it opens again.
  */
 @Component
@@ -35,8 +38,11 @@ class LiveFeed {
     private final SimpMessagingTemplate messaging;
     private final Followers followers;
     private final UserDirectory directory;
+    private final Silences silences;
 
-    LiveFeed(ReadySubscribers subscribers, SimpMessagingTemplate messaging, Followers followers, UserDirectory directory) {
+    LiveFeed(ReadySubscribers subscribers, SimpMessagingTemplate messaging, Followers followers, UserDirectory directory,
+            Silences silences) {
+        this.silences = silences;
         this.subscribers = subscribers;
         this.messaging = messaging;
         this.followers = followers;
@@ -84,6 +90,10 @@ class LiveFeed {
     private void pushToFollowers(long authorId, Supplier<Object> payload) {
         Map<Long, String> feedsHere = subscribers.users(WebSocketConfig.FEED);
         List<Long> recipients = feedsHere.isEmpty() ? List.of() : followers.of(authorId, feedsHere.keySet());
+        if (!recipients.isEmpty()) {
+            Set<Long> silenced = silences.silencedFrom(authorId, recipients);
+            recipients = recipients.stream().filter(follower -> !silenced.contains(follower)).toList();
+        }
         if (!recipients.isEmpty()) {
             Object message = payload.get();
             recipients.forEach(follower -> messaging.convertAndSendToUser(feedsHere.get(follower), WebSocketConfig.FEED, message));

@@ -30,7 +30,9 @@ class Announcements {
 
     @Bean
     NewTopic storedNotificationsTopic(TopicProperties topics) {
-        return new NewTopic(StoredNotifications.TOPIC, topics.partitions(), topics.replicationFactor());
+        // Its messages name recipients and carry excerpts: kept no longer than the event topics'.
+        return new NewTopic(StoredNotifications.TOPIC, topics.partitions(), topics.replicationFactor())
+                .configs(java.util.Map.of("retention.ms", String.valueOf(topics.retention().toMillis())));
     }
 
     /**
@@ -38,6 +40,9 @@ class Announcements {
      * commit) the notification stays undelivered, and HTTP or the next subscribe takes it.
      */
     void stored(long recipientId, String recipientUsername, Notification notification) {
+        if (recipientUsername == null) {
+            return; // a recipient the directory never named has no user destination: HTTP delivers it
+        }
         send(Stored.of(recipientId, recipientUsername, notification), "notification " + notification.id() + " stored");
     }
 
@@ -51,6 +56,12 @@ class Announcements {
             send(new Stored(retracted.recipientId(), retracted.recipientUsername(), null, retracted.ids()),
                     "notifications " + retracted.ids() + " retracted");
         }
+    }
+
+    /** What one event of the conversation stored and took back. */
+    void changes(ConversationRepository.Changes changes) {
+        changes.stored().forEach(arrival -> stored(arrival.recipientId(), arrival.recipientUsername(), arrival.notification()));
+        changes.retracted().forEach(this::retracted);
     }
 
     private void send(Stored stored, String what) {

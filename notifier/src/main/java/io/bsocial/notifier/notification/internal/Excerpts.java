@@ -1,11 +1,19 @@
 package io.bsocial.notifier.notification.internal;
 
-/** The start of a comment, short enough for a notification list. */
+/** The start of a comment or post, short enough for a notification list. */
 final class Excerpts {
 
     static final int MAX_CHARACTERS = 140;
 
     private Excerpts() {
+    }
+
+    static final int POST_CHARACTERS = 80;
+
+    /** The post's first 80 characters (code points), as web's events carry them ({@code postExcerpt}). */
+    static String ofPost(String content) {
+        return content.codePoints().limit(POST_CHARACTERS)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     static String of(String content) {

@@ -21,20 +21,21 @@ import io.bsocial.notifier.directory.UserDirectory;
 import io.bsocial.notifier.notification.Notification;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.UserFollowed;
+import io.bsocial.notifier.silence.Silences;
 import io.bsocial.shared.sql.SqlTime;
 
 @Repository
 public class NotificationRepository {
 
     private static final String SELECT = """
-            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.created_at,
-                   u.first_name, u.last_name
+            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.post_excerpt,
+                   n.created_at, u.first_name, u.last_name
               FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
             """;
 
     private static final String SELECT_LISTED = """
-            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.created_at,
-                   n.read_at, u.first_name, u.last_name
+            SELECT n.id, n.type, n.post_id, n.comment_id, n.actor_id, n.actor_username, n.excerpt, n.post_excerpt,
+                   n.created_at, n.read_at, u.first_name, u.last_name
               FROM notifications n LEFT JOIN notifier_users u ON u.id = n.actor_id
             """;
 
@@ -45,8 +46,9 @@ public class NotificationRepository {
     }
 
     /**
-     * Stores the notification of a comment for the post's author; empty when this comment already
-     * has one (a redelivered message), or when the comment or its post was deleted.
+     * Stores the notification of a comment for the post's author; empty when the author already
+     * has one about this comment (a redelivered message, or the reply or mention that wins over
+     * it), or when the comment or its post was deleted.
      *
      * <p>A deletion may be processed at the same moment, on another thread: the insert sees no
      * tombstone yet, the deletion sees no row yet. Hence the second look once the row is
@@ -60,12 +62,17 @@ public class NotificationRepository {
         try {
             inserted = jdbc.sql("""
                     INSERT INTO notifications (recipient_id, recipient_username, type, post_id, comment_id, actor_id,
-                                               actor_username, excerpt, excerpt_at, event_id, created_at)
+                                               actor_username, excerpt, excerpt_at, post_excerpt, subject_key,
+                                               event_id, created_at)
                     SELECT :recipient, :recipientUsername, 'comment', :post, :comment, :actor,
-                           :actorUsername, :excerpt, :at, :eventId, :at
-                     WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE comment_id = :comment)
-                       AND\s""" + NOT_RETRACTED)
+                           :actorUsername, :excerpt, :at,
+                           COALESCE(CAST(:postExcerpt AS VARCHAR(400)), (SELECT excerpt FROM notifier_posts WHERE post_id = :post)),
+                           :subject, :eventId, :at
+                     WHERE NOT EXISTS (SELECT 1 FROM notifications WHERE recipient_id = :recipient AND subject_key = :subject)
+                       AND\s""" + NOT_RETRACTED + " AND " + Silences.NOT_SILENCED)
                     .param("recipient", comment.postAuthorId())
+                    .param("postExcerpt", comment.postExcerpt())
+                    .param("subject", commentSubject(comment.commentId()))
                     .param("recipientUsername", comment.postAuthorUsername())
                     .param("post", comment.postId())
                     .param("comment", comment.commentId())
@@ -82,8 +89,10 @@ public class NotificationRepository {
             return Optional.empty();
         }
         long id = keys.getKeyAs(Number.class).longValue();
-        int takenBack = jdbc.sql("DELETE FROM notifications WHERE id = :id AND NOT (" + NOT_RETRACTED + ")")
+        int takenBack = jdbc.sql("DELETE FROM notifications WHERE id = :id AND (NOT (" + NOT_RETRACTED + ") OR NOT ("
+                        + Silences.NOT_SILENCED + "))")
                 .param("id", id).param("comment", comment.commentId()).param("post", comment.postId())
+                .param("recipient", comment.postAuthorId()).param("actor", comment.userId())
                 .update();
         if (takenBack == 1) {
             return Optional.empty();
@@ -129,8 +138,21 @@ public class NotificationRepository {
                 .update();
     }
 
-    /** Gives the comment's notification the kept edit, when that is newer than the text it holds. */
-    private boolean applyLatestEdit(long commentId) {
+    /** What a comment's notifications are about, one per person: {@code subject_key}. */
+    static String commentSubject(long commentId) {
+        return "comment:" + commentId;
+    }
+
+    /** What the notifications of a post's mentions are about, one per person: {@code subject_key}. */
+    static String postSubject(long postId) {
+        return "post:" + postId;
+    }
+
+    /**
+     * Gives the comment's notifications (its comment, reply and mentions; not the likes of it) the
+     * kept edit, when that is newer than the text they hold.
+     */
+    boolean applyLatestEdit(long commentId) {
         record Edit(String excerpt, Instant at) {
         }
         return jdbc.sql("SELECT excerpt, edited_at FROM comment_edits WHERE comment_id = ?").param(commentId)
@@ -138,13 +160,14 @@ public class NotificationRepository {
                 .optional()
                 .map(edit -> jdbc.sql("""
                         UPDATE notifications SET excerpt = :excerpt, excerpt_at = :at
-                         WHERE comment_id = :comment AND COALESCE(excerpt_at, created_at) < :at""")
+                         WHERE comment_id = :comment AND type IN ('comment', 'reply', 'mention')
+                           AND COALESCE(excerpt_at, created_at) < :at""")
                         .param("comment", commentId).param("excerpt", edit.excerpt()).param("at", SqlTime.of(edit.at()))
                         .update() > 0)
                 .orElse(false);
     }
 
-    private static final String NOT_RETRACTED = """
+    static final String NOT_RETRACTED = """
             NOT EXISTS (SELECT 1 FROM retractions WHERE kind = 'comment' AND item_id = :comment)
             AND NOT EXISTS (SELECT 1 FROM retractions WHERE kind = 'post' AND item_id = :post)""";
 
@@ -158,7 +181,8 @@ public class NotificationRepository {
         int inserted = jdbc.sql("""
                 INSERT INTO notifications (recipient_id, recipient_username, type, actor_id, actor_username,
                                            follow_day, event_id, created_at)
-                VALUES (:recipient, :recipientUsername, 'follow', :actor, :actorUsername, :day, :eventId, :at)
+                SELECT :recipient, :recipientUsername, 'follow', :actor, :actorUsername, :day, :eventId, :at
+                 WHERE\s""" + Silences.NOT_SILENCED + """
                 ON CONFLICT DO NOTHING""")
                 .param("recipient", follow.followedUserId())
                 .param("recipientUsername", follow.followedUsername())
@@ -171,7 +195,26 @@ public class NotificationRepository {
         if (inserted == 0) {
             return Optional.empty();
         }
-        return find(keys.getKeyAs(Number.class).longValue());
+        long id = keys.getKeyAs(Number.class).longValue();
+        return takeBackSilenced(id, follow.followedUserId(), follow.userId()) ? Optional.empty() : find(id);
+    }
+
+    /**
+     * Once committed, takes the notification back if a block or mute between its recipient and
+     * actor was kept meanwhile (the block's retraction ran at the same moment and did not see it).
+     */
+    boolean takeBackSilenced(long id, long recipientId, long actorId) {
+        return jdbc.sql("DELETE FROM notifications WHERE id = :id AND NOT (" + Silences.NOT_SILENCED + ")")
+                .param("id", id).param("recipient", recipientId).param("actor", actorId).update() == 1;
+    }
+
+    /**
+     * Deletes every notification between the two (either received from the other), as a block
+     * does, and answers them by recipient.
+     */
+    List<Retracted> retractBetween(long one, long other) {
+        return delete("n.recipient_id IN (:id) AND n.actor_id IN (:id) AND n.recipient_id <> n.actor_id",
+                List.of(one, other));
     }
 
     /** Notifications taken back from one recipient, and the name of their user destination. */
@@ -179,20 +222,64 @@ public class NotificationRepository {
     }
 
     /**
-     * A comment was deleted: tombstones it (so that its comment-created, if it comes later, stores
-     * nothing), then deletes its notification. Answers what was deleted, for the live retraction.
+     * A comment was deleted: tombstones it (so that its comment-created, or a like of it, if it
+     * comes later, stores nothing), then deletes every notification about it (its comment, reply,
+     * mentions and likes). Answers what was deleted, for the live retraction.
      */
     List<Retracted> retractComment(long commentId, Instant now) {
         tombstone("comment", commentId, now);
         jdbc.sql("DELETE FROM comment_edits WHERE comment_id = ?").param(commentId).update();
+        jdbc.sql("DELETE FROM notifier_comment_mentions WHERE comment_id = ?").param(commentId).update();
         return delete("n.comment_id = :id", commentId);
     }
 
-    /** A post was deleted: as {@link #retractComment} for every comment of it. */
+    /** A post was deleted: as {@link #retractComment} for the post itself and every comment of it. */
     List<Retracted> retractPost(long postId, Instant now) {
         tombstone("post", postId, now);
         jdbc.sql("DELETE FROM comment_edits WHERE post_id = ?").param(postId).update();
-        return delete("n.post_id = :id AND n.type = 'comment'", postId);
+        jdbc.sql("DELETE FROM notifier_comment_mentions WHERE post_id = ?").param(postId).update();
+        jdbc.sql("DELETE FROM like_states WHERE post_id = ?").param(postId).update();
+        jdbc.sql("DELETE FROM notifier_posts WHERE post_id = ?").param(postId).update();
+        return delete("n.post_id = :id", postId);
+    }
+
+    /**
+     * A deleted account (user-deleted): tombstones it (kind {@code user}: from now on no notification
+     * to or from it is stored, see {@link Silences#NOT_SILENCED}, until the tombstone outlives the
+     * topics' retention), then deletes every notification it received or caused and those about its
+     * posts, and every row keyed by it: its directory row, blocks and mutes both ways, its like
+     * states and posts, and its id in others' mention lists. Idempotent. Answers what was deleted,
+     * for the live retraction.
+     */
+    List<Retracted> eraseUser(long userId, Instant now) {
+        tombstone("user", userId, now);
+        List<Retracted> retracted = delete("""
+                n.recipient_id = :id OR n.actor_id = :id
+                 OR n.post_id IN (SELECT p.post_id FROM notifier_posts p WHERE p.author_id = :id)""", userId);
+        jdbc.sql("DELETE FROM notifier_users WHERE id = ?").param(userId).update();
+        jdbc.sql("DELETE FROM notifier_silences WHERE user_id = :id OR other_id = :id").param("id", userId).update();
+        jdbc.sql("DELETE FROM like_states WHERE actor_id = ?").param(userId).update();
+        jdbc.sql("DELETE FROM notifier_posts WHERE author_id = ?").param(userId).update();
+        forgetMentions("notifier_posts", "post_id", userId);
+        forgetMentions("notifier_comment_mentions", "comment_id", userId);
+        return retracted;
+    }
+
+    /** The account's id taken out of the comma-separated mention lists of others' posts or comments. */
+    private void forgetMentions(String table, String key, long userId) {
+        record Listed(long key, String ids) {
+        }
+        List<Listed> listing = jdbc.sql("SELECT " + key + ", mentioned_user_ids FROM " + table
+                        + " WHERE ',' || mentioned_user_ids || ',' LIKE :pattern")
+                .param("pattern", "%," + userId + ",%")
+                .query((rs, row) -> new Listed(rs.getLong(1), rs.getString(2))).list();
+        String gone = String.valueOf(userId);
+        for (Listed listed : listing) {
+            String kept = java.util.Arrays.stream(listed.ids().split(",")).filter(id -> !id.equals(gone))
+                    .collect(Collectors.joining(","));
+            jdbc.sql("UPDATE " + table + " SET mentioned_user_ids = :ids WHERE " + key + " = :key")
+                    .param("ids", kept).param("key", listed.key()).update();
+        }
     }
 
     private void tombstone(String kind, long id, Instant now) {
@@ -228,8 +315,43 @@ public class NotificationRepository {
         return old.isEmpty() ? 0 : jdbc.sql("DELETE FROM comment_edits WHERE comment_id IN (:ids)").param("ids", old).update();
     }
 
+    /**
+     * As {@link #pruneTombstones}, for the kept mentions of comments: they only have to outlast an
+     * older event of the same comment, which Kafka keeps no longer than its retention.
+     */
+    int pruneCommentMentions(Instant horizon, int limit) {
+        List<Long> old = jdbc.sql("""
+                SELECT comment_id FROM notifier_comment_mentions WHERE version_at < :horizon ORDER BY version_at LIMIT :limit""")
+                .param("horizon", SqlTime.of(horizon)).param("limit", limit).query(Long.class).list();
+        return old.isEmpty() ? 0 : jdbc.sql("DELETE FROM notifier_comment_mentions WHERE comment_id IN (:ids) AND version_at < :horizon")
+                .param("ids", old).param("horizon", SqlTime.of(horizon)).update();
+    }
+
+    /**
+     * As {@link #pruneTombstones}, for what was last known of a like: once older than the horizon,
+     * no older like or unlike can still come, and a new like falls on another day anyway.
+     */
+    int pruneLikeStates(Instant horizon, int limit) {
+        record Key(long actor, long post, long comment) {
+        }
+        List<Key> old = jdbc.sql("SELECT actor_id, post_id, comment_id FROM like_states WHERE as_of < :horizon ORDER BY as_of LIMIT :limit")
+                .param("horizon", SqlTime.of(horizon)).param("limit", limit)
+                .query((rs, row) -> new Key(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+        int deleted = 0;
+        for (Key key : old) {
+            deleted += jdbc.sql("DELETE FROM like_states WHERE actor_id = ? AND post_id = ? AND comment_id = ? AND as_of < ?")
+                    .param(key.actor()).param(key.post()).param(key.comment()).param(SqlTime.of(horizon)).update();
+        }
+        return deleted;
+    }
+
+    /** Deletes these notifications and answers them by recipient (none: nothing). */
+    List<Retracted> deleteIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : delete("n.id IN (:id)", ids);
+    }
+
     /** Deletes the notifications found by {@code where} and answers them by recipient. */
-    private List<Retracted> delete(String where, long id) {
+    private List<Retracted> delete(String where, Object id) {
         record Found(long id, long recipientId, String recipientUsername) {
         }
         List<Found> found = jdbc.sql("""
@@ -315,7 +437,7 @@ public class NotificationRepository {
         // The username the event carried; the names as the directory knows them now.
         Actor actor = UserDirectory.named(rs.getLong("actor_id"), rs.getString("actor_username"), rs);
         return new Notification(rs.getLong("id"), rs.getString("type"), rs.getObject("post_id", Long.class),
-                rs.getObject("comment_id", Long.class), actor, rs.getString("excerpt"),
+                rs.getObject("comment_id", Long.class), actor, rs.getString("excerpt"), rs.getString("post_excerpt"),
                 SqlTime.instant(rs, "created_at"));
     }
 }

@@ -3,6 +3,7 @@ package io.bsocial.notifier.notification.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.IntUnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +21,18 @@ import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostDeleted;
 
 /**
- * A deleted comment takes its notification back; a deleted post, the notifications of all its
- * comments. Each leaves a tombstone, so that a comment-created processed later (another topic,
- * no order between them) stores nothing, and announces what it deleted for a live retraction.
- * Replaying a deletion finds nothing left to delete.
+ * A deleted comment takes back every notification about it (its comment, reply, mentions, likes);
+ * a deleted post, those about itself (mentions, likes) and about all its comments. Each leaves a
+ * tombstone, so that a comment-created or like processed later (another topic, no order between
+ * them) stores nothing, and announces what it deleted for a live retraction. Replaying a deletion
+ * finds nothing left to delete.
  *
  * <p>A tombstone only has to outlive the creation event it stops, which Kafka keeps no longer than
- * its retention, and so does a comment's kept edit (the text a late creation takes): those older
- * than {@code bsocial.notifier.tombstones.retention} (8 days, a day more than the retention
- * bSocial's topics get) are pruned every hour, a bounded batch at a time, on every instance alike
- * (a delete that finds nothing costs nothing).
+ * its retention, and so do a comment's kept edit and mentions and a liker's latest like or unlike
+ * (what a late, older event is compared with): those older than
+ * {@code bsocial.notifier.tombstones.retention} (8 days, a day more than the retention bSocial's
+ * topics get) are pruned every hour, a bounded batch at a time, on every instance alike (a delete
+ * that finds nothing costs nothing).
  */
 @Component
 @EnableConfigurationProperties(Retractions.TombstoneProperties.class)
@@ -76,18 +79,23 @@ class Retractions {
     @Scheduled(fixedDelayString = "${bsocial.notifier.tombstones.pruning:1h}", initialDelayString = "1m")
     void pruneTombstones() {
         Instant horizon = clock.instant().minus(retention);
+        int pruned = prune(limit -> notifications.pruneTombstones(horizon, limit))
+                + prune(limit -> notifications.pruneEdits(horizon, limit))
+                + prune(limit -> notifications.pruneCommentMentions(horizon, limit))
+                + prune(limit -> notifications.pruneLikeStates(horizon, limit));
+        if (pruned > 0) {
+            log.info("pruned {} tombstones, kept edits, mentions and like states older than {}", pruned, retention);
+        }
+    }
+
+    /** Batch after batch until one comes back short. */
+    private static int prune(IntUnaryOperator batchOf) {
         int pruned = 0;
         int batch;
         do {
-            batch = notifications.pruneTombstones(horizon, PRUNED_AT_ONCE);
+            batch = batchOf.applyAsInt(PRUNED_AT_ONCE);
             pruned += batch;
         } while (batch == PRUNED_AT_ONCE);
-        do {
-            batch = notifications.pruneEdits(horizon, PRUNED_AT_ONCE);
-            pruned += batch;
-        } while (batch == PRUNED_AT_ONCE);
-        if (pruned > 0) {
-            log.info("pruned {} tombstones and kept edits older than {}", pruned, retention);
-        }
+        return pruned;
     }
 }

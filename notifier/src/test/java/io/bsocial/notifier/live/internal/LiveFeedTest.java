@@ -130,6 +130,42 @@ class LiveFeedTest {
         assertThat(feed.next().get("postId").asLong()).isEqualTo(seen);
     }
 
+    /**
+     * Never a post of someone the subscriber muted or is in a block with, even while web's follow
+     * still stands (a mute keeps the follow; a block's end of it may come later than its event).
+     */
+    @Test
+    void aMutedOrBlockingAuthorsPostsNeverReachTheFeed() throws Exception {
+        follows.follow(follower.id(), author.id());
+        Tab feed = open(follower);
+
+        Events.mute(kafka, follower.id(), follower.username(), author.id(), false, now());
+        awaitSilence("mute", follower, author, true);
+        long muted = Events.nextId();
+        publish(EventTopics.POST_CREATED, muted, PostCreated.of(actor(author), muted, "muted", now()));
+        assertThat(feed.received().poll(2, TimeUnit.SECONDS)).isNull();
+
+        Events.mute(kafka, follower.id(), follower.username(), author.id(), true, now());
+        awaitSilence("mute", follower, author, false);
+        Events.block(kafka, author.id(), author.username(), follower.id(), false, now());
+        awaitSilence("block", author, follower, true);
+        long blocked = Events.nextId();
+        publish(EventTopics.POST_CREATED, blocked, PostCreated.of(actor(author), blocked, "blocked", now()));
+        assertThat(feed.received().poll(2, TimeUnit.SECONDS)).isNull();
+
+        Events.block(kafka, author.id(), author.username(), follower.id(), true, now());
+        awaitSilence("block", author, follower, false);
+        long seen = Events.nextId();
+        publish(EventTopics.POST_CREATED, seen, PostCreated.of(actor(author), seen, "heard again", now()));
+        assertThat(feed.next().get("postId").asLong()).isEqualTo(seen);
+    }
+
+    private void awaitSilence(String kind, LoggedIn who, LoggedIn whom, boolean active) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT COUNT(*) FROM notifier_silences WHERE user_id = ? AND other_id = ? AND kind = ? AND active = ?""")
+                .param(who.id()).param(whom.id()).param(kind).param(active).query(Long.class).single() == 1);
+    }
+
     private void publish(String topic, long key, BsocialEvent event) {
         Events.publishRaw(kafka, topic, String.valueOf(key), EventJson.write(event));
     }

@@ -3,6 +3,8 @@ package io.bsocial.web.account.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,8 @@ public class AccountRepository {
     /** The width of the {@code users.email_key} column: a longer key is refused at registration. */
     public static final int MAX_EMAIL_KEY = 254;
 
-    private static final String COLUMNS = "id, username, email, first_name, last_name, password_hash, registered_at";
+    private static final String COLUMNS = "id, username, email, first_name, last_name, password_hash, registered_at, bio, "
+            + "(SELECT a.version FROM avatars a WHERE a.user_id = users.id) AS avatar_version";
 
     private final JdbcClient jdbc;
 
@@ -49,7 +52,7 @@ public class AccountRepository {
                 .update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         return new Account(id, account.username(), account.email(), account.firstName(), account.lastName(),
-                passwordHash, registeredAt);
+                passwordHash, registeredAt, null, null);
     }
 
     public Optional<Account> findById(long id) {
@@ -72,6 +75,16 @@ public class AccountRepository {
                 .query(AccountRepository::map).optional();
     }
 
+    /** The accounts with these usernames, compared by {@link AccountKey}. */
+    public List<Account> findByUsernames(Collection<String> usernames) {
+        List<String> keys = usernames.stream().map(AccountKey::of).filter(AccountKey::canMatch).distinct().toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key IN (:keys)").param("keys", keys)
+                .query(AccountRepository::map).list();
+    }
+
     /** The account whose username or e-mail is {@code login}, compared by {@link AccountKey}. */
     public Optional<Account> findByLogin(String login) {
         String key = AccountKey.of(login);
@@ -80,6 +93,16 @@ public class AccountRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username_key = :key OR email_key = :key")
                 .param("key", key)
+                .query(AccountRepository::map).optional();
+    }
+
+    /** The account with this e-mail address, compared by {@link AccountKey}. */
+    public Optional<Account> findByEmail(String email) {
+        String key = AccountKey.of(email);
+        if (!AccountKey.canMatch(key)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email_key = ?").param(key)
                 .query(AccountRepository::map).optional();
     }
 
@@ -93,8 +116,33 @@ public class AccountRepository {
                 .update() == 1;
     }
 
+    /** Stores the names (with their search keys) and the bio as they now stand. */
+    void updateProfile(long id, String firstName, String lastName, String bio) {
+        jdbc.sql("""
+                UPDATE users SET first_name = :firstName, last_name = :lastName, name_key = :nameKey,
+                                 last_name_key = :lastNameKey, bio = :bio
+                 WHERE id = :id""")
+                .param("firstName", firstName).param("lastName", lastName)
+                .param("nameKey", nameKey(firstName, lastName)).param("lastNameKey", lastNameKey(lastName))
+                .param("bio", bio).param("id", id)
+                .update();
+    }
+
+    /** Replaces the password hash, whatever it was (a password change, checked before). */
+    public void replacePasswordHash(long id, String replacement) {
+        jdbc.sql("UPDATE users SET password_hash = :replacement WHERE id = :id")
+                .param("replacement", replacement).param("id", id).update();
+    }
+
+    /** Whether an account has the username, or had it and was deleted (its name stays reserved). */
     boolean usernameTaken(String username) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE username_key = ?").param(AccountKey.of(username))
+                .query(Long.class).single() > 0 || usernameReserved(username);
+    }
+
+    /** Whether a deleted account had the username (see V21__account_deletion.sql). */
+    boolean usernameReserved(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM reserved_usernames WHERE username_key = ?").param(AccountKey.of(username))
                 .query(Long.class).single() > 0;
     }
 
@@ -115,7 +163,7 @@ public class AccountRepository {
     static Account map(ResultSet rs, int row) throws SQLException {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("password_hash"),
-                SqlTime.instant(rs, "registered_at"));
+                SqlTime.instant(rs, "registered_at"), rs.getString("bio"), rs.getObject("avatar_version", Long.class));
     }
 
     /**

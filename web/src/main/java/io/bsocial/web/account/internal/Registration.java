@@ -20,6 +20,7 @@ import io.bsocial.web.support.ConflictException;
 import io.bsocial.web.support.FieldProblem;
 import io.bsocial.web.support.InputValidator;
 import io.bsocial.web.support.InvalidInputException;
+import io.bsocial.web.support.NewPassword;
 import io.bsocial.web.support.PasswordHashingBusyException;
 
 /**
@@ -58,10 +59,8 @@ public class Registration {
     /** Registers from {@code clientAddress} (the request's, through trusted proxies only). */
     public Account register(RegistrationRequest request, String clientAddress) {
         List<FieldProblem> problems = new ArrayList<>(validator.problems(request));
-        if (request.password() != null && !request.password().equals(request.passwordConfirmation())
-                && problems.stream().noneMatch(p -> p.field().equals("passwordConfirmation"))) {
-            problems.add(new FieldProblem("passwordConfirmation", "Passwords do not match."));
-        }
+        NewPassword.Confirmation.check(problems, request.password(), request.passwordConfirmation(),
+                "passwordConfirmation");
         if (request.email() != null && problems.stream().noneMatch(p -> p.field().equals("email"))
                 && AccountKey.of(request.email()).length() > AccountRepository.MAX_EMAIL_KEY) {
             // Normalising can spell one character out as many (U+FDFA is eighteen): the key must fit its column.
@@ -89,6 +88,10 @@ public class Registration {
         try {
             return transactions.execute(status -> {
                 Account created = accounts.insert(account, passwordHash, SqlTime.now(clock));
+                if (accounts.usernameReserved(created.username())) {
+                    // The account that had the name was deleted in the meantime: its name stays reserved.
+                    throw new DuplicateKeyException("username reserved by a deleted account");
+                }
                 events.publishEvent(UserRegistered.of(new Actor(created.id(), created.username(), created.email()),
                         created.firstName(), created.lastName(), created.registeredAt()));
                 return created;
@@ -100,6 +103,7 @@ public class Registration {
         }
     }
 
+    /** A deleted account's username is taken for good: the same answer as for a living account's. */
     private List<FieldProblem> taken(NewAccount account) {
         List<FieldProblem> taken = new ArrayList<>();
         if (accounts.usernameTaken(account.username())) {

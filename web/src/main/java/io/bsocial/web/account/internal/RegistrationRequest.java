@@ -6,14 +6,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.bsocial.web.support.AllowedText;
+import io.bsocial.web.support.NewPassword;
 import io.bsocial.web.support.NotBlankText;
 import io.bsocial.web.support.TextInput.Kind;
 
 /**
  * What the registration form and {@code POST /api/auth/register} send. Names and e-mail refuse
- * control and bidi-override characters; a password may hold any printable character (spaces,
- * emoji, anything a password manager makes) but no control character or lone surrogate, which
- * could not be typed again or hashed as typed.
+ * control and bidi-override characters; the password follows {@link NewPassword}.
  */
 public record RegistrationRequest(
         @NotBlankText(message = "First name is required.")
@@ -38,8 +37,7 @@ public record RegistrationRequest(
         String email,
 
         @NotNull(message = "Password is required.")
-        @Size(min = 8, max = 128, message = "Password must be 8 to 128 characters.")
-        @AllowedText(value = Kind.SINGLE_LINE, message = "Password must not contain control characters.")
+        @NewPassword
         String password,
 
         @NotNull(message = "Please repeat the password.")

@@ -46,7 +46,8 @@ public final class ClientKeys {
         }
     }
 
-    private static String digest(String value) {
+    /** The SHA-256 digest of any other key (an e-mail address), in hex. */
+    public static String digest(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8)));

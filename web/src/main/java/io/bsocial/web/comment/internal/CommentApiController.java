@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.post.Posts;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
@@ -31,8 +33,12 @@ class CommentApiController {
 
     @PostMapping(path = "/api/posts/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Comment> create(@AuthenticationPrincipal SessionUser me, @PathVariable long id,
-            @RequestBody ContentRequest body) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(comments.create(me, id, body.content()));
+            @RequestBody NewComment body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(comments.create(me, id, body.content(), body.parentId()));
+    }
+
+    /** A comment as sent: {@code parentId}, when present, makes it a reply to that comment of the post. */
+    record NewComment(String content, Long parentId) {
     }
 
     @GetMapping("/api/posts/{id}/comments")
@@ -45,6 +51,16 @@ class CommentApiController {
     Comment edit(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId,
             @RequestBody ContentRequest body) {
         return comments.edit(me, id, commentId, body.content());
+    }
+
+    @PutMapping("/api/posts/{id}/comments/{commentId}/like")
+    Posts.Likes like(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId) {
+        return comments.like(me, id, commentId);
+    }
+
+    @DeleteMapping("/api/posts/{id}/comments/{commentId}/like")
+    Posts.Likes unlike(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId) {
+        return comments.unlike(me, id, commentId);
     }
 
     @DeleteMapping("/api/posts/{id}/comments/{commentId}")

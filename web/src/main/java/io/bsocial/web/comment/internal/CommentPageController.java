@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bsocial.shared.security.SessionUser;
@@ -51,11 +52,41 @@ class CommentPageController {
         return Htmx.isHtmx(request) ? "comment/fragments :: item" : "redirect:/posts/" + id;
     }
 
-    /** The comment goes (an empty answer replaces it); its post's count follows out of band. */
+    /** The box to answer a comment (or a reply), opened below its thread. */
+    @GetMapping("/posts/{id}/comments/{commentId}/reply")
+    String replyBox(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId,
+            Model model) {
+        model.addAttribute("answered", comments.visible(me, id, commentId));
+        return "comment/fragments :: replyForm";
+    }
+
+    /** The comment's heart, liked: the button again with its count (htmx swaps it in place). */
+    @PutMapping("/posts/{id}/comments/{commentId}/like")
+    String like(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId,
+            Model model) {
+        comments.like(me, id, commentId);
+        model.addAttribute("comment", comments.visible(me, id, commentId));
+        return "comment/fragments :: likeButton";
+    }
+
+    @DeleteMapping("/posts/{id}/comments/{commentId}/like")
+    String unlike(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId,
+            Model model) {
+        comments.unlike(me, id, commentId);
+        model.addAttribute("comment", comments.visible(me, id, commentId));
+        return "comment/fragments :: likeButton";
+    }
+
+    /**
+     * The comment goes (an empty answer replaces it); its post's count follows out of band, and so
+     * does its thread's place when it took its replies with it.
+     */
     @DeleteMapping("/posts/{id}/comments/{commentId}")
     String delete(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @PathVariable long commentId,
             Model model) {
+        boolean topLevel = comments.find(me, id, commentId).map(comment -> !comment.isReply()).orElse(false);
         comments.delete(me, id, commentId);
+        model.addAttribute("threadGone", topLevel ? commentId : null);
         model.addAttribute("post", posts.visible(id, me));
         return "comment/fragments :: deleted";
     }

@@ -46,7 +46,7 @@ class FeedPageController {
         }
         CursorPage<Post> page = page(me, null);
         model.addAttribute("page", page);
-        model.addAttribute("suggestions", page.items().isEmpty() ? profiles.suggestions(me.id(), SUGGESTIONS) : List.of());
+        model.addAttribute("suggestions", profiles.suggestions(me.id(), SUGGESTIONS));
         return "feed/feed";
     }
 
@@ -79,6 +79,19 @@ class FeedPageController {
             return feed(me, model);
         }
         return Htmx.isHtmx(request) ? "feed/created :: created" : "redirect:/";
+    }
+
+    /**
+     * Asked by the compose box as the author types: the people the text mentions who would not see
+     * the post (they do not follow its author), so that the author knows before posting.
+     */
+    @PostMapping("/posts/mention-check")
+    String mentionCheck(@AuthenticationPrincipal SessionUser me, @RequestParam(required = false) String content,
+            Model model) {
+        String text = content == null ? "" : content;
+        model.addAttribute("unseeing", text.length() > Posts.MAX_LENGTH * 2 ? java.util.List.of()
+                : posts.unseeing(me.id(), text));
+        return "feed/compose :: mentionWarning";
     }
 
     private CursorPage<Post> page(SessionUser me, String cursor) {

@@ -3,12 +3,14 @@ package io.bsocial.web.insights.internal;
 import java.util.List;
 
 /**
- * What the Insights page charts. Both series cover the same days, oldest first, each with a short
+ * What the Insights page charts, and the tags trending now ({@code null} when the indexer could
+ * not say; only tags at least three people used). Both series cover the same days, oldest first, each with a short
  * label ("Nov 29"). Posts are named by their opening words. A post the viewer may not open is not
  * in the answer at all (no id, no comment count): a day only says how many of its top posts are
  * {@code hidden}.
  */
-record Insights(List<LoginsDay> logins, List<TopPostsDay> topPosts, MyPost top, MyPost worst) {
+record Insights(List<LoginsDay> logins, List<TopPostsDay> topPosts, MyPost top, MyPost worst,
+        List<Trending.Tag> trending) {
 
     record LoginsDay(String date, String label, long users) {
     }

@@ -23,7 +23,7 @@ import io.bsocial.web.post.Posts;
 import io.bsocial.web.reading.Excerpts;
 
 /**
- * The Insights page: logins per day, the last ten days' most commented posts and the viewer's own
+ * The Insights page: the tags trending now, logins per day, the last ten days' most commented posts and the viewer's own
  * best and worst post, from the indexer's stats API. The page draws them from
  * {@code /insights/data} (static/js/insights.js); posts the viewer may not see are not named.
  */
@@ -37,10 +37,12 @@ class InsightsController {
 
     private final StatsClient stats;
     private final Posts posts;
+    private final Trending trending;
 
-    InsightsController(StatsClient stats, Posts posts) {
+    InsightsController(StatsClient stats, Posts posts, Trending trending) {
         this.stats = stats;
         this.posts = posts;
+        this.trending = trending;
     }
 
     @GetMapping("/insights")
@@ -73,7 +75,7 @@ class InsightsController {
                 days.stream().map(date -> new Insights.LoginsDay(date, label(date), users.getOrDefault(date, 0L)))
                         .toList(),
                 days.stream().map(date -> topPosts(date, topByDay.getOrDefault(date, List.of()), visible)).toList(),
-                mine(mine.top(), me), mine(mine.worst(), me));
+                mine(mine.top(), me), mine(mine.worst(), me), trending.now().orElse(null));
     }
 
     /**

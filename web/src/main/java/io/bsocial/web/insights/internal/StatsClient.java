@@ -8,6 +8,7 @@ import org.springframework.web.client.RestClientException;
 import io.bsocial.shared.stats.StatsAnswers.LoginsPerDay;
 import io.bsocial.shared.stats.StatsAnswers.TopAndWorst;
 import io.bsocial.shared.stats.StatsAnswers.TopPostsPerDay;
+import io.bsocial.shared.stats.StatsAnswers.TrendingTags;
 
 /** The indexer's stats API, as the contract describes its answers. */
 @Component
@@ -32,6 +33,10 @@ class StatsClient {
 
     TopAndWorst topAndWorst(long userId) {
         return get("/api/stats/users/" + userId + "/top-and-worst-post", TopAndWorst.class);
+    }
+
+    TrendingTags trendingTags(int hours) {
+        return get("/api/stats/trending-tags?hours=" + hours, TrendingTags.class);
     }
 
     private <T> T get(String path, Class<T> type) {

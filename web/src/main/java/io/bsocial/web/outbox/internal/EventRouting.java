@@ -3,16 +3,25 @@ package io.bsocial.web.outbox.internal;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentLiked;
+import io.bsocial.shared.events.CommentUnliked;
 import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostLiked;
+import io.bsocial.shared.events.PostUnliked;
 import io.bsocial.shared.events.PostUpdated;
+import io.bsocial.shared.events.UserBlocked;
+import io.bsocial.shared.events.UserDeleted;
 import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.events.UserRegistered;
+import io.bsocial.shared.events.UserMuted;
+import io.bsocial.shared.events.UserUnblocked;
 import io.bsocial.shared.events.UserUnfollowed;
+import io.bsocial.shared.events.UserUnmuted;
 
 /**
  * Where each event goes on Kafka, decided in one place: its topic, and its record key, the entity
@@ -48,6 +57,18 @@ final class EventRouting {
         if (event instanceof CommentDeleted comment) {
             return new Route(EventTopics.COMMENT_DELETED, String.valueOf(comment.postId()));
         }
+        if (event instanceof PostLiked like) {
+            return new Route(EventTopics.POST_LIKED, String.valueOf(like.postId()));
+        }
+        if (event instanceof PostUnliked like) {
+            return new Route(EventTopics.POST_UNLIKED, String.valueOf(like.postId()));
+        }
+        if (event instanceof CommentLiked like) {
+            return new Route(EventTopics.COMMENT_LIKED, String.valueOf(like.postId()));
+        }
+        if (event instanceof CommentUnliked like) {
+            return new Route(EventTopics.COMMENT_UNLIKED, String.valueOf(like.postId()));
+        }
         String topic;
         if (event instanceof UserRegistered) {
             topic = EventTopics.USER_REGISTERED;
@@ -59,6 +80,16 @@ final class EventRouting {
             topic = EventTopics.USER_FOLLOWED;
         } else if (event instanceof UserUnfollowed) {
             topic = EventTopics.USER_UNFOLLOWED;
+        } else if (event instanceof UserBlocked) {
+            topic = EventTopics.USER_BLOCKED;
+        } else if (event instanceof UserUnblocked) {
+            topic = EventTopics.USER_UNBLOCKED;
+        } else if (event instanceof UserMuted) {
+            topic = EventTopics.USER_MUTED;
+        } else if (event instanceof UserUnmuted) {
+            topic = EventTopics.USER_UNMUTED;
+        } else if (event instanceof UserDeleted) {
+            topic = EventTopics.USER_DELETED;
         } else {
             throw new IllegalArgumentException("no route for " + event.getClass().getName());
         }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,6 +42,16 @@ class PostApiController {
     @PatchMapping(path = "/api/posts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Post edit(@AuthenticationPrincipal SessionUser me, @PathVariable long id, @RequestBody ContentRequest body) {
         return posts.edit(me, id, body.content());
+    }
+
+    @PutMapping("/api/posts/{id}/like")
+    Posts.Likes like(@AuthenticationPrincipal SessionUser me, @PathVariable long id) {
+        return posts.like(me, id);
+    }
+
+    @DeleteMapping("/api/posts/{id}/like")
+    Posts.Likes unlike(@AuthenticationPrincipal SessionUser me, @PathVariable long id) {
+        return posts.unlike(me, id);
     }
 
     @DeleteMapping("/api/posts/{id}")

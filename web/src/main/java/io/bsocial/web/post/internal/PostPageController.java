@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -40,6 +41,21 @@ class PostPageController {
         model.addAttribute("post", post);
         model.addAttribute("content", post.content());
         return "fragments/posts :: editCard";
+    }
+
+    /** The heart, liked: the button again with its count (htmx swaps it in place). */
+    @PutMapping("/posts/{id}/like")
+    String like(@AuthenticationPrincipal SessionUser me, @PathVariable long id, Model model) {
+        posts.like(me, id);
+        model.addAttribute("post", posts.visible(id, me));
+        return "fragments/posts :: likeButton";
+    }
+
+    @DeleteMapping("/posts/{id}/like")
+    String unlike(@AuthenticationPrincipal SessionUser me, @PathVariable long id, Model model) {
+        posts.unlike(me, id);
+        model.addAttribute("post", posts.visible(id, me));
+        return "fragments/posts :: likeButton";
     }
 
     /** The card as it is: what Cancel puts back. */

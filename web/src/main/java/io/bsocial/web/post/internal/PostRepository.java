@@ -100,11 +100,45 @@ public class PostRepository {
                 .param("content", content).param("at", SqlTime.of(editedAt)).param("id", postId).update() == 1;
     }
 
+    /** The author of the post, if it exists (no visibility rule: for moderation). */
+    public Optional<Long> authorOf(long postId) {
+        return jdbc.sql("SELECT author_id FROM posts WHERE id = ?").param(postId).query(Long.class).optional();
+    }
+
     /** Removes the post (its comments must be gone already) and leaves its tombstone. */
     public void delete(long postId, long authorId, Instant deletedAt) {
         jdbc.sql("DELETE FROM posts WHERE id = ?").param(postId).update();
         jdbc.sql("INSERT INTO deleted_posts (id, author_id, deleted_at) VALUES (:id, :author, :at)")
                 .param("id", postId).param("author", authorId).param("at", SqlTime.of(deletedAt)).update();
+    }
+
+    /**
+     * A like, counted on the post in the same transaction (its row lock orders concurrent likes);
+     * false when this person liked it already.
+     */
+    public boolean like(long postId, long userId, Instant at) {
+        int added = jdbc.sql("INSERT INTO post_likes (post_id, user_id, created_at) VALUES (:post, :user, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("post", postId).param("user", userId).param("at", SqlTime.of(at)).update();
+        if (added == 1) {
+            jdbc.sql("UPDATE posts SET like_count = like_count + 1 WHERE id = ?").param(postId).update();
+        }
+        return added == 1;
+    }
+
+    /** The like taken back; false when there was none. */
+    public boolean unlike(long postId, long userId) {
+        int removed = jdbc.sql("DELETE FROM post_likes WHERE post_id = ? AND user_id = ?").param(postId).param(userId)
+                .update();
+        if (removed == 1) {
+            jdbc.sql("UPDATE posts SET like_count = like_count - 1 WHERE id = ?").param(postId).update();
+        }
+        return removed == 1;
+    }
+
+    public int likeCount(long postId) {
+        return jdbc.sql("SELECT like_count FROM posts WHERE id = ?").param(postId).query(Integer.class).optional()
+                .orElse(0);
     }
 
     /** Whether this user deleted this post: their repeated DELETE is answered like the first. */

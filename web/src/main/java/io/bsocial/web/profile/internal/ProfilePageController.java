@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.block.Blocks;
 import io.bsocial.web.follow.FollowService;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
@@ -31,8 +32,10 @@ class ProfilePageController {
     private final ProfileRepository profiles;
     private final Posts posts;
     private final FollowService follows;
+    private final Blocks blocks;
 
-    ProfilePageController(ProfileRepository profiles, Posts posts, FollowService follows) {
+    ProfilePageController(ProfileRepository profiles, Posts posts, FollowService follows, Blocks blocks) {
+        this.blocks = blocks;
         this.profiles = profiles;
         this.posts = posts;
         this.follows = follows;
@@ -42,6 +45,9 @@ class ProfilePageController {
     String profile(@AuthenticationPrincipal SessionUser me, @PathVariable String username, Model model) {
         Profile profile = find(username, me);
         model.addAttribute("profile", profile);
+        model.addAttribute("stance", blocks.stance(me.id(), profile.id()));
+        // The bio's @names link like a post's: to the accounts they name.
+        model.addAttribute("bioMentions", profile.bio() == null ? java.util.List.of() : posts.mentionsIn(profile.bio()));
         model.addAttribute("posts", visiblePosts(profile, me, null));
         return "profile/profile";
     }
@@ -68,6 +74,32 @@ class ProfilePageController {
             HttpServletRequest request, Model model) {
         follows.unfollow(me, username);
         return toggled(me, username, request, model);
+    }
+
+    /** Who follows this person: a page of people, "Load more" for the next. */
+    @GetMapping("/users/{username}/followers")
+    String followers(@AuthenticationPrincipal SessionUser me, @PathVariable String username,
+            @RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+        return followList(me, username, cursor, true, request, model);
+    }
+
+    /** Whom this person follows, the same way. */
+    @GetMapping("/users/{username}/following")
+    String following(@AuthenticationPrincipal SessionUser me, @PathVariable String username,
+            @RequestParam(required = false) String cursor, HttpServletRequest request, Model model) {
+        return followList(me, username, cursor, false, request, model);
+    }
+
+    private String followList(SessionUser me, String username, String cursor, boolean followers,
+            HttpServletRequest request, Model model) {
+        Profile profile = find(username, me);
+        PageRequest page = PageRequest.of(null, cursor, Cursor.NEWEST);
+        model.addAttribute("profile", profile);
+        model.addAttribute("followers", followers);
+        model.addAttribute("people", FollowLists.page(followers ? profiles.followers(profile.id(), me.id(), page)
+                : profiles.following(profile.id(), me.id(), page), page));
+        model.addAttribute("moreUrl", "/users/" + profile.username() + (followers ? "/followers" : "/following"));
+        return Htmx.isHtmx(request) ? "profile/follow-list :: page" : "profile/follow-list";
     }
 
     @GetMapping("/people")

@@ -1,13 +1,10 @@
 package io.bsocial.web.security.internal;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +29,12 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final Authorities authorities;
 
-    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle) {
+    AccountAuthenticationProvider(Accounts accounts, LoginThrottle throttle, Authorities authorities) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.authorities = authorities;
     }
 
     @Override
@@ -62,7 +61,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         attempt.succeeded(found.id());
         SessionUser principal = new SessionUser(found.id(), found.username(), found.firstName(), found.lastName());
         UsernamePasswordAuthenticationToken authenticated = UsernamePasswordAuthenticationToken.authenticated(
-                principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                principal, null, authorities.of(found.id()));
         // The session keeps the result, and the notifier reads the session too: Spring Security's
         // own serializable details, as form login stored them, not the attempt's (which hold a
         // device cookie and exist in web only).

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.stereotype.Component;
 
-import io.bsocial.web.notification.NotifierLocation;
+import io.bsocial.web.notifier.NotifierLocation;
 
 /**
  * Scripts and styles only from our own origin (no inline scripts, no eval): user content that

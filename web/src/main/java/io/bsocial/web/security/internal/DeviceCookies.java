@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -20,11 +22,18 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.bsocial.shared.sql.SqlTime;
+
 /**
  * Device cookies (OWASP's answer to lockout of the real owner): a successful login leaves a
  * signed cookie naming the account and a random device nonce. While the account is under attack
  * (its failure limit reached), only clients without a valid cookie for it are refused; a known
  * device keeps logging in, with a small failure budget of its own.
+ *
+ * <p>A cookie is valid while its signature holds <em>and</em> its row in {@code device_cookies}
+ * does: a password change deletes the rows of the account's other browsers ({@link #revokeOthers}),
+ * whose cookies then prove nothing. A browser that logs in again keeps its device (and its row,
+ * renewed) rather than adding one per login; rows older than a cookie's lifetime are dropped.
  */
 @Component
 class DeviceCookies {
@@ -42,11 +51,13 @@ class DeviceCookies {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKeySpec key;
 
-    DeviceCookies(JdbcClient jdbc) {
+    DeviceCookies(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** The device the request's cookie proves, if it carries a valid one. */
@@ -68,9 +79,23 @@ class DeviceCookies {
 
     /** After a successful login: this browser is now a known device of the account. */
     void issue(HttpServletRequest request, HttpServletResponse response, long accountId) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        String payload = accountId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+        Instant now = clock.instant();
+        Optional<Device> known = read(request).filter(device -> device.accountId() == accountId);
+        String nonce;
+        if (known.isPresent()) {
+            nonce = known.get().nonce();
+            jdbc.sql("UPDATE device_cookies SET issued_at = :now WHERE nonce = :nonce")
+                    .param("now", SqlTime.of(now)).param("nonce", nonce).update();
+        } else {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            jdbc.sql("INSERT INTO device_cookies (nonce, account_id, issued_at) VALUES (:nonce, :account, :now)")
+                    .param("nonce", nonce).param("account", accountId).param("now", SqlTime.of(now)).update();
+            jdbc.sql("DELETE FROM device_cookies WHERE issued_at < :horizon")
+                    .param("horizon", SqlTime.of(now.minus(LIFETIME))).update();
+        }
+        String payload = accountId + "." + nonce;
         ResponseCookie cookie = ResponseCookie.from(NAME, payload + "." + sign(payload))
                 .httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/").maxAge(LIFETIME).build();
         response.addHeader("Set-Cookie", cookie.toString());
@@ -84,7 +109,27 @@ class DeviceCookies {
         String payload = parts[0] + "." + parts[1];
         boolean genuine = MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII));
-        return genuine ? Optional.of(new Device(Long.parseLong(parts[0]), parts[1])) : Optional.empty();
+        if (!genuine) {
+            return Optional.empty();
+        }
+        Device device = new Device(Long.parseLong(parts[0]), parts[1]);
+        boolean valid = jdbc.sql("SELECT COUNT(*) FROM device_cookies WHERE nonce = :nonce AND account_id = :account")
+                .param("nonce", device.nonce()).param("account", device.accountId()).query(Long.class).single() > 0;
+        return valid ? Optional.of(device) : Optional.empty();
+    }
+
+    /**
+     * Every device cookie of the account stops proving anything, except the one of the browser that
+     * sent this request (when it carries one for this account).
+     */
+    void revokeOthers(long accountId, HttpServletRequest request) {
+        revokeAllBut(accountId, read(request).filter(device -> device.accountId() == accountId).map(Device::nonce).orElse(""));
+    }
+
+    /** Every device cookie of the account but the one with nonce {@code kept} ("" for none) stops proving anything. */
+    void revokeAllBut(long accountId, String kept) {
+        jdbc.sql("DELETE FROM device_cookies WHERE account_id = :account AND nonce <> :kept")
+                .param("account", accountId).param("kept", kept).update();
     }
 
     private String sign(String payload) {

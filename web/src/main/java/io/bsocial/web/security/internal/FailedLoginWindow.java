@@ -23,8 +23,9 @@ import io.bsocial.shared.sql.SqlTime;
  *
  * <p>An attempt is recorded <em>before</em> its password is checked ({@link #record}), committed at
  * once, and only then counted: the attempt ranked n-th among those committed sees at least n rows,
- * so however many run at once, no more than {@code limit} get past {@link #exceeded}. A success or
- * an attempt that never reached the password check withdraws its row.
+ * so however many run at once, no more than {@code limit} get past {@link #exceeded}. The bound is
+ * an upper one: a burst whose attempts all record before any counts is refused whole, the safe
+ * side. A success, a refused attempt, or one that never reached the password check withdraws its row.
  */
 class FailedLoginWindow {
 

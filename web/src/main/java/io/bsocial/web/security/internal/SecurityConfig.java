@@ -32,10 +32,11 @@ import io.bsocial.shared.security.CorsRefusals;
 import io.bsocial.shared.security.ProblemResponses;
 import io.bsocial.shared.security.SharedSessionConfiguration;
 import io.bsocial.web.support.Htmx;
+import io.bsocial.web.support.StaticAssets;
 
 /**
  * Two filter chains: {@code /api/**} answers problem documents and never redirects; pages use
- * form login. Both share the JDBC session, CSRF protection and the security headers, and refuse
+ * form login. Static files have a chain of their own, without sessions. Both share the JDBC session, CSRF protection and the security headers, and refuse
  * every cross-origin preflight with a problem document (no other origin may call web). A third,
  * before them, keeps the Actuator to operators ({@link OperatorAccessConfiguration}, shared with
  * the notifier and the indexer). Every password check, by the form or the API, goes through
@@ -62,19 +63,39 @@ class SecurityConfig {
         return new ProviderManager(accounts);
     }
 
+    /**
+     * Static files: public, and served without reading the session (no security context, no
+     * request cache), so that a page's dozen files cost no database lookups. Their caching is
+     * StaticAssets' (a year, immutable): the default no-cache headers are off here only.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+        http.securityMatcher(StaticAssets.PATHS)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ContentSecurityPolicy csp) throws Exception {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher register = path.matcher(HttpMethod.POST, "/api/auth/register");
         RequestMatcher login = path.matcher(HttpMethod.POST, "/api/auth/login");
+        RequestMatcher askForReset = path.matcher(HttpMethod.POST, "/api/auth/password-reset");
+        RequestMatcher reset = path.matcher(HttpMethod.POST, "/api/auth/password-reset/{token}");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(register, login).permitAll()
+                        .requestMatchers(register, login, askForReset, reset).permitAll()
+                        .requestMatchers("/api/moderation/**").hasRole(Authorities.MODERATOR)
                         .anyRequest().authenticated())
-                // Register and login are JSON-only (a cross-site form cannot send JSON without CORS),
-                // and a call that names its session by header carries no ambient credential.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(USES_TOKEN, register, login))
+                // Register, login and password reset are JSON-only (a cross-site form cannot send JSON
+                // without CORS), and a call that names its session by header carries no ambient credential.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(USES_TOKEN, register, login, askForReset, reset))
                 .addFilter(CorsRefusals.refusingEveryPreflight())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return commonHeaders(ProblemResponses.answeringWithProblems(http), csp).build();
@@ -94,8 +115,10 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/login", "/login/throttled", "/login/busy", "/register", "/error").permitAll()
+                        .requestMatchers("/password-reset", "/password-reset/{token}").permitAll()
                         .requestMatchers(LANDING).permitAll()
-                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/favicon.ico").permitAll()
+                        .requestMatchers("/moderation/**").hasRole(Authorities.MODERATOR)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

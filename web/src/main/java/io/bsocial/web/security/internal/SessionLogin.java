@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
@@ -33,8 +32,10 @@ class SessionLogin implements SessionStarter {
     private final SessionAuthenticationStrategy sessionStrategy;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final LoginEvents loginEvents;
+    private final Authorities authorities;
 
-    SessionLogin(CsrfTokenRepository pageCsrfTokens, LoginEvents loginEvents) {
+    SessionLogin(CsrfTokenRepository pageCsrfTokens, LoginEvents loginEvents, Authorities authorities) {
+        this.authorities = authorities;
         this.sessionStrategy = new CompositeSessionAuthenticationStrategy(List.of(
                 new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(pageCsrfTokens)));
         this.loginEvents = loginEvents;
@@ -42,8 +43,11 @@ class SessionLogin implements SessionStarter {
 
     @Override
     public void logIn(SessionUser user, HttpServletRequest request, HttpServletResponse response) {
+        if (authorities.suspended(user.id())) {
+            return; // a suspended account's password may be reset, but it is not signed in
+        }
         Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(user, null,
-                List.of(new SimpleGrantedAuthority("ROLE_USER")));
+                authorities.of(user.id()));
         sessionStrategy.onAuthentication(authentication, request, response);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

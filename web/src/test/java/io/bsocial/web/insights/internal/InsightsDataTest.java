@@ -38,6 +38,8 @@ class InsightsDataTest {
     @DynamicPropertySource
     static void indexer(DynamicPropertyRegistry registry) {
         registry.add("bsocial.indexer.url", () -> "http://localhost:" + indexer.getAddress().getPort());
+        // Every question reaches the stub here; TrendingTest checks the cache.
+        registry.add("bsocial.trending.cache", () -> "0s");
     }
 
     @AfterAll
@@ -62,10 +64,15 @@ class InsightsDataTest {
         ANSWERS.put("/api/stats/users/" + viewer.id() + "/top-and-worst-post",
                 "{\"top\":{\"postId\":" + mine + ",\"comments\":3},\"worst\":{\"postId\":" + mine + ",\"comments\":3}}");
 
+        ANSWERS.put("/api/stats/trending-tags", TRENDING);
+
         var response = api.get("/insights/data", viewer.auth());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode data = response.json();
+        assertThat(data.get("trending").valueStream().map(tag -> tag.get("tag").asString() + "="
+                + tag.get("posts").asLong() + "/" + tag.get("authors").asLong() + " " + tag.get("url").asString()))
+                .as("only tags at least three people used").containsExactly("java=4/3 /tags/java", "rust=3/4 /tags/rust");
         // The days either answer names, in order, for both series; a day one of them lacks counts zero.
         assertThat(data.get("logins").valueStream().map(day -> day.get("date").asString()))
                 .containsExactly("2026-11-28", "2026-11-29");
@@ -87,7 +94,8 @@ class InsightsDataTest {
                 .isEqualTo("visible to the viewer, and long enough that only its opening words are shown on…");
         assertThat(data.get("top").get("excerpt").asString()).isEqualTo("my <b>best</b> post");
         assertThat(data.get("top").get("comments").asLong()).isEqualTo(3);
-        assertThat(api.get("/insights", viewer.auth()).body()).contains("logins-chart").contains("chart.umd.min.js");
+        assertThat(api.get("/insights", viewer.auth()).body()).contains("logins-chart")
+                .containsPattern("chart\\.umd\\.min-[0-9a-f]{32}\\.js");
     }
 
     /** Two people, one of whom may not see the other's top posts: they are not in the answer, by id or count. */
@@ -105,8 +113,11 @@ class InsightsDataTest {
             ANSWERS.put("/api/stats/users/" + user.id() + "/top-and-worst-post", "{\"top\":null,\"worst\":null}");
         }
 
+        ANSWERS.remove("/api/stats/trending-tags");
+
         var outsider = api.get("/insights/data", reader.auth());
         assertThat(outsider.status()).isEqualTo(200);
+        assertThat(outsider.json().get("trending").isNull()).as("trending alone unavailable: the rest still shows").isTrue();
         JsonNode day = outsider.json().get("topPosts").get(0);
         assertThat(day.get("posts")).isEmpty();
         assertThat(day.get("hidden").asInt()).isEqualTo(2);
@@ -121,6 +132,51 @@ class InsightsDataTest {
         TestUsers.follow(api, reader, writer);
         var follower = api.get("/insights/data", reader.auth()).json().get("topPosts").get(0);
         assertThat(follower.get("posts")).extracting(post -> post.get("postId").asLong()).containsExactly(first, second);
+    }
+
+    static final String TRENDING = """
+            {"tags":[{"tag":"spam","posts":9,"authors":1},{"tag":"java","posts":4,"authors":3},
+             {"tag":"kafka","posts":3,"authors":2},{"tag":"rust","posts":3,"authors":4}]}""";
+
+    @Test
+    void theFeedLoadsATrendingBoxOfTheTagsAtLeastThreePeopleUsed() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn viewer = TestUsers.create(api, "trendy");
+        ANSWERS.put("/api/stats/trending-tags", TRENDING);
+
+        var feed = api.get("/", viewer.auth());
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.body()).as("the feed only holds the placeholder: it never waits on the indexer")
+                .contains("id=\"trending-box\"", "hx-get=\"/insights/trending\"").doesNotContain("#java");
+
+        var box = api.get("/insights/trending", viewer.auth());
+        assertThat(box.status()).isEqualTo(200);
+        assertThat(box.body()).contains("id=\"trending-box\"", ">Trending</h2>", "href=\"/tags/java\"", ">#java</a>",
+                "4 posts", "href=\"/tags/rust\"")
+                .as("a tag one or two people used points at their posts: not shown")
+                .doesNotContain("spam", "kafka");
+        assertThat(box.body().indexOf("#java")).isLessThan(box.body().indexOf("#rust"));
+    }
+
+    @Test
+    void withTheIndexerAwayTheTrendingBoxIsSimplyAbsentAndTheFeedWorks() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn viewer = TestUsers.create(api, "untrendy");
+        ANSWERS.remove("/api/stats/trending-tags");
+
+        var box = api.get("/insights/trending", viewer.auth());
+        assertThat(box.status()).isEqualTo(200);
+        assertThat(box.body()).isBlank();
+        assertThat(api.get("/", viewer.auth()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void withNoTagThreePeopleUsedThereIsNoBox() {
+        ApiClient api = new ApiClient(port);
+        LoggedIn viewer = TestUsers.create(api, "lonely");
+        ANSWERS.put("/api/stats/trending-tags", "{\"tags\":[{\"tag\":\"spam\",\"posts\":9,\"authors\":1}]}");
+
+        assertThat(api.get("/insights/trending", viewer.auth()).body()).isBlank();
     }
 
     @Test

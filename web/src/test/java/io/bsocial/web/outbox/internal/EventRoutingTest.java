@@ -13,16 +13,25 @@ import io.bsocial.shared.events.Actor;
 import io.bsocial.shared.events.BsocialEvent;
 import io.bsocial.shared.events.CommentCreated;
 import io.bsocial.shared.events.CommentDeleted;
+import io.bsocial.shared.events.CommentLiked;
+import io.bsocial.shared.events.CommentUnliked;
 import io.bsocial.shared.events.CommentUpdated;
 import io.bsocial.shared.events.EventTopics;
 import io.bsocial.shared.events.PostCreated;
 import io.bsocial.shared.events.PostDeleted;
+import io.bsocial.shared.events.PostLiked;
+import io.bsocial.shared.events.PostUnliked;
 import io.bsocial.shared.events.PostUpdated;
+import io.bsocial.shared.events.UserBlocked;
 import io.bsocial.shared.events.UserFollowed;
 import io.bsocial.shared.events.UserLoggedIn;
 import io.bsocial.shared.events.UserLoggedOut;
 import io.bsocial.shared.events.UserRegistered;
+import io.bsocial.shared.events.UserMuted;
+import io.bsocial.shared.events.UserUnblocked;
 import io.bsocial.shared.events.UserUnfollowed;
+import io.bsocial.shared.events.UserUnmuted;
+import io.bsocial.shared.events.UserDeleted;
 import io.bsocial.shared.testing.KafkaUsageTable;
 import io.bsocial.shared.testing.KafkaUsageTable.Row;
 import io.bsocial.web.outbox.internal.EventRouting.Route;
@@ -44,7 +53,16 @@ class EventRoutingTest {
             PostUpdated.of(ADA, 41, "Notes, edited", NOW),
             PostDeleted.of(ADA, 41, NOW),
             CommentUpdated.of(ADA, 41, 9001, "Bravo!", NOW),
-            CommentDeleted.of(ADA, 41, 9001, 8, NOW));
+            CommentDeleted.of(ADA, 41, 9001, 8, NOW),
+            PostLiked.of(ADA, 41, 8, "Notes", NOW),
+            PostUnliked.of(ADA, 41, 8, NOW),
+            CommentLiked.of(ADA, 41, 9001, 8, "Notes", NOW),
+            CommentUnliked.of(ADA, 41, 9001, 8, NOW),
+            UserBlocked.of(ADA, 8, NOW),
+            UserUnblocked.of(ADA, 8, NOW),
+            UserMuted.of(ADA, 8, NOW),
+            UserUnmuted.of(ADA, 8, NOW),
+            UserDeleted.of(ADA.userId(), ADA.username(), NOW));
 
     @Test
     void aUsersEventsAreKeyedByThatUser() {
@@ -53,6 +71,10 @@ class EventRoutingTest {
         assertThat(EventRouting.of(ONE_OF_EACH.get(2))).isEqualTo(new Route(EventTopics.USER_LOGGED_OUT, "7"));
         assertThat(EventRouting.of(ONE_OF_EACH.get(3))).isEqualTo(new Route(EventTopics.USER_FOLLOWED, "7"));
         assertThat(EventRouting.of(ONE_OF_EACH.get(4))).isEqualTo(new Route(EventTopics.USER_UNFOLLOWED, "7"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(15))).isEqualTo(new Route(EventTopics.USER_BLOCKED, "7"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(16))).isEqualTo(new Route(EventTopics.USER_UNBLOCKED, "7"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(17))).isEqualTo(new Route(EventTopics.USER_MUTED, "7"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(18))).isEqualTo(new Route(EventTopics.USER_UNMUTED, "7"));
     }
 
     @Test
@@ -63,6 +85,10 @@ class EventRoutingTest {
         assertThat(EventRouting.of(ONE_OF_EACH.get(8))).isEqualTo(new Route(EventTopics.POST_DELETED, "41"));
         assertThat(EventRouting.of(ONE_OF_EACH.get(9))).isEqualTo(new Route(EventTopics.COMMENT_UPDATED, "41"));
         assertThat(EventRouting.of(ONE_OF_EACH.get(10))).isEqualTo(new Route(EventTopics.COMMENT_DELETED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(11))).isEqualTo(new Route(EventTopics.POST_LIKED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(12))).isEqualTo(new Route(EventTopics.POST_UNLIKED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(13))).isEqualTo(new Route(EventTopics.COMMENT_LIKED, "41"));
+        assertThat(EventRouting.of(ONE_OF_EACH.get(14))).isEqualTo(new Route(EventTopics.COMMENT_UNLIKED, "41"));
     }
 
     @Test

@@ -14,9 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +47,8 @@ import io.bsocial.web.support.KafkaRecorder.Message;
         "bsocial.outbox.batch-size=20"})
 class OutboxRelayTest {
 
-    static KafkaRecorder kafka;
+    @RegisterExtension
+    static final KafkaRecorder kafka = KafkaRecorder.ofEmbeddedBroker();
 
     @Autowired
     EventOutbox events;
@@ -76,16 +76,6 @@ class OutboxRelayTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void listen() {
-        kafka = new KafkaRecorder(System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stopListening() throws InterruptedException {
-        kafka.close();
-    }
 
     @Test
     void aCommitWakesTheRelayAtOnceAndPublishedEntriesAreDeleted() {

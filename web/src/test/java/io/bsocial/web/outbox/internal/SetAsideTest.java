@@ -12,10 +12,9 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +56,8 @@ class SetAsideTest {
     /** 4,500 bytes of UTF-8: over max.request.size, well under the 2,000 characters a post may have. */
     static final String OVERSIZED = "€".repeat(1500);
 
-    static KafkaRecorder kafka;
+    @RegisterExtension
+    static final KafkaRecorder kafka = KafkaRecorder.ofEmbeddedBroker();
 
     @LocalServerPort
     int port;
@@ -90,16 +90,6 @@ class SetAsideTest {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:set-aside-test;MODE=PostgreSQL;"
                     + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         }
-    }
-
-    @BeforeAll
-    static void listen() {
-        kafka = new KafkaRecorder(System.getProperty("spring.embedded.kafka.brokers"));
-    }
-
-    @AfterAll
-    static void stopListening() throws InterruptedException {
-        kafka.close();
     }
 
     @BeforeEach

@@ -129,7 +129,7 @@ class SessionApiTest {
         String token = login(username, TestUsers.PASSWORD).json().get("token").asString();
 
         assertProblem(api.get("/api/no-such-thing", "X-Auth-Token", token), 404);
-        assertProblem(api.send("DELETE", "/api/me", null, null, "X-Auth-Token", token), 405);
+        assertProblem(api.send("PUT", "/api/me", null, null, "X-Auth-Token", token), 405);
         assertProblem(api.get("/api/no-such-thing"), 401);
     }
 

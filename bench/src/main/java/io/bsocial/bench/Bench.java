@@ -1,0 +1,466 @@
+package io.bsocial.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code ./bsocial bench [small|large|summary]}: loads a data set into the PostgreSQL of a system
+ * started with {@code ./bsocial up --postgres}, measures it (wrk for HTTP, the probes for
+ * latencies and the indexer) and writes docs/benchmarks/&lt;size&gt;.md, then docs/benchmarks.md.
+ * The launcher hands over where everything is through the environment (see {@link Settings}).
+ */
+public final class Bench {
+
+    static final String PASSWORD = "bench-password-2026";
+    private static final int NOTIFICATIONS_PER_SECOND = 50;
+    /** Issue 16: followers of the celebrity with a STOMP session open, and the posts they hear of. */
+    private static final int CONNECTED_FOLLOWERS = 200;
+    private static final int PUSHED_POSTS = 30;
+    private static final int VISIBLE_POSTS = 50;
+    private static final int FAN_OUT_POSTS = 100;
+    static final String CELEBRITY = "bench_celebrity";
+    /** An author with an ordinary number of followers, whom no benchmark viewer follows at large. */
+    static final String ORDINARY = "bench_501";
+
+    private final Settings settings;
+    private final WebApi web;
+    private final KafkaProbes kafka;
+    private final Services services;
+    private final Path out;
+    private Psql psql;
+
+    Bench(Settings settings) {
+        this.settings = settings;
+        this.web = new WebApi(settings.web(), settings.operatorToken());
+        this.kafka = new KafkaProbes(settings.kafka());
+        this.services = new Services(settings.state());
+        this.out = settings.state().resolve("bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The Kafka clients log every configuration at INFO: the console is for the figures.
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        String which = args.length == 0 ? "small" : args[0];
+        try {
+            Settings settings = Settings.from(System.getenv());
+            switch (which) {
+                case "summary" -> Summary.write(settings.parts(), settings.root().resolve("docs/benchmarks.md"));
+                case "small" -> new Bench(settings).run(Size.SMALL);
+                case "large" -> new Bench(settings).run(Size.LARGE);
+                case "feed" -> new Bench(settings).feed(args.length > 1 ? args[1] : "this-run");
+                case "h2" -> new H2Bench(settings).run();
+                case "abuse" -> new AbuseBench(settings).run();
+                default -> throw new IllegalArgumentException("usage: ./bsocial bench [small|large|h2|abuse|feed <label>|summary]");
+            }
+        } catch (IllegalArgumentException | IllegalStateException refused) {
+            System.err.println("bsocial: " + refused.getMessage());
+            System.exit(1);
+        }
+        System.exit(0); // the Kafka and WebSocket clients leave non-daemon threads behind
+    }
+
+    void run(Size size) throws Exception {
+        for (String service : new String[] {"web", "notifier", "indexer"}) {
+            if (!web.healthy(settings.serviceUrl(service))) {
+                throw new IllegalStateException(service + " is not running: ./bsocial up --postgres first");
+            }
+        }
+        psql = Psql.of(services.datasource());
+        for (String tool : new String[] {"wrk", "psql"}) {
+            if (!Settings.onPath(tool)) {
+                throw new IllegalStateException(tool + " is required" + ("wrk".equals(tool) ? " (apt-get install wrk)" : ""));
+            }
+        }
+        Files.createDirectories(out);
+
+        // BSOCIAL_BENCH_REUSE=<seconds the earlier load took>,<seconds its rebuild took>: measure
+        // again on the data (and timelines) an earlier run of the same size left, without reloading.
+        String reuse = System.getenv("BSOCIAL_BENCH_REUSE");
+        long loadSeconds = reuse == null ? load(size) : Long.parseLong(reuse.split(",")[0].trim());
+        Timelines timelines = new Timelines(web);
+        boolean timeline = timelines.state().isPresent();
+        String timelineNote;
+        if (timeline && reuse != null) {
+            say("== reusing the data and timelines of an earlier run (BSOCIAL_BENCH_REUSE)");
+            timelineNote = "available, rebuilt after the load in " + reuse.split(",")[1].trim()
+                    + " s (`POST /actuator/timelines/rebuild`, by an earlier run on the same data)";
+        } else if (timeline) {
+            say("== rebuilding the home timelines (POST /actuator/timelines/rebuild)");
+            long rebuilt = timelines.rebuild();
+            say("   rebuilt in " + rebuilt + "s");
+            timelineNote = "available, rebuilt after the load in " + rebuilt + " s (`POST /actuator/timelines/rebuild`)";
+        } else {
+            say("== home timeline: not available (GET /actuator/timelines answered 404); its figures are skipped");
+            timelineNote = FollowScale.NOT_AVAILABLE + " (`GET /actuator/timelines` answered 404): the feed is read"
+                    + " with one index probe per followed author, as before the home timeline";
+        }
+        String viewer = web.login("bench_viewer", PASSWORD);
+        String commenter = web.login("bench_2", PASSWORD);
+        psql.query("INSERT INTO follows (follower_id, followee_id, created_at) SELECT c.id, v.id, now() FROM users c, users v"
+                + " WHERE c.username = 'bench_2' AND v.username = 'bench_viewer' ON CONFLICT DO NOTHING");
+        String cursor = cursorAfter(viewer, 19);
+        Map<String, String> viewerTokens = new LinkedHashMap<>();
+        Map<String, String> viewerCursors = new LinkedHashMap<>();
+        for (String name : Size.VIEWERS) {
+            String token = web.login(name, PASSWORD);
+            viewerTokens.put(name, token);
+            viewerCursors.put(name, cursorAfter(token, 19));
+        }
+        String celebrity = web.login(CELEBRITY, PASSWORD);
+        String ordinary = web.login(ORDINARY, PASSWORD);
+        long postId = Json.tree(web.post("/api/posts", viewer,
+                Map.of("content", "A post to comment on, for the notification benchmark.")).body()).get("id").asLong();
+
+        Path post = Wrk.script(out.resolve("post.lua"), "POST", "{\"content\":\"A benchmark post, written by wrk.\"}");
+        Path comment = Wrk.script(out.resolve("comment.lua"), "POST", "{\"content\":\"A benchmark comment, written by wrk.\"}");
+        Path login = Wrk.script(out.resolve("login.lua"), "POST",
+                "{\"login\":\"bench_viewer\",\"password\":\"" + PASSWORD + "\"}");
+        String comments = "/api/posts/" + postId + "/comments";
+        Wrk wrk = new Wrk(settings.duration(), settings.connections(), viewer).withOperatorToken(settings.operatorToken());
+
+        say("== warming up (JIT) for 20 s");
+        Wrk warmUp = wrk.withDuration("5s");
+        warmUp.run(web.url("/actuator/health"));
+        warmUp.run(web.url("/api/feed"));
+        warmUp.run(web.url("/api/posts"), post);
+        warmUp.run(web.url(comments), comment);
+        settle();
+        say("== HTTP load (wrk, " + wrk.duration() + " each, " + wrk.connections() + " connections)");
+        Report.Http http = new Report.Http(
+                measured("health  ", wrk, "/actuator/health", null),
+                measured("feed    ", wrk, "/api/feed", null),
+                measured("feed@20 ", wrk, "/api/feed?limit=20&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), null),
+                measured("post    ", wrk, "/api/posts", post),
+                measured("comment ", wrk, comments, comment),
+                measured("login   ", wrk, "/api/auth/login", login));
+
+        say("== feed by follow count (wrk, " + wrk.duration() + " each)");
+        List<FollowScale.ViewerFeed> viewers = new ArrayList<>();
+        for (int i = 0; i < Size.VIEWERS.size(); i++) {
+            String name = Size.VIEWERS.get(i);
+            Wrk as = wrk.withToken(viewerTokens.get(name));
+            viewers.add(new FollowScale.ViewerFeed(name, size.viewerFollows().get(i),
+                    measured(name + " first", as, "/api/feed", null),
+                    measured(name + " @20  ", as, "/api/feed?limit=20&cursor="
+                            + URLEncoder.encode(viewerCursors.get(name), StandardCharsets.UTF_8), null)));
+        }
+        say("== POST /api/posts: the celebrity vs an ordinary author");
+        FollowScale.PostCost celebrityPosts = new FollowScale.PostCost(CELEBRITY, followers(CELEBRITY),
+                measured("celebrity", wrk.withToken(celebrity), "/api/posts", post));
+        FollowScale.PostCost ordinaryPosts = new FollowScale.PostCost(ORDINARY, followers(ORDINARY),
+                measured("ordinary ", wrk.withToken(ordinary), "/api/posts", post));
+
+        // The writes above queued events for every consumer; latencies are measured on a quiet system.
+        settle();
+        viewer = web.login("bench_viewer", PASSWORD);
+        NotificationProbe notifications = new NotificationProbe(web, URI.create(settings.notifierSocket()));
+        // The notifier has not stored or pushed anything yet (the comments above were the viewer's
+        // own): warm its path up as web's was, then measure.
+        String author = viewer;
+        probe(() -> notifications.measure(author, commenter, postId, NOTIFICATIONS_PER_SECOND, 10), null);
+        settle();
+        say("== notification latency (50 comments/s for 60 s)");
+        Latencies notified = probe(() -> notifications.measure(author, commenter, postId, NOTIFICATIONS_PER_SECOND, 60),
+                Latencies.NONE);
+        say("   " + notified);
+        say("== event latency (post 201 -> Kafka)");
+        Latencies events = probe(() -> kafka.events(web, author, 200), Latencies.NONE);
+        say("   " + events);
+        say("== indexer throughput (100,000 events, after a warm-up) vs plain _bulk");
+        Report.IndexerRate indexer = probe(() -> {
+            kafka.indexer(settings.openSearch(), 20_000); // warm-up, not reported
+            return kafka.indexer(settings.openSearch(), 100_000);
+        }, new Report.IndexerRate(0, 0));
+        say("   pipeline_per_s=" + indexer.pipelinePerSecond() + " bulk_per_s=" + indexer.bulkPerSecond());
+
+        settle();
+        say("== the celebrity's posts: live feed push to " + CONNECTED_FOLLOWERS + " connected followers, and their feeds");
+        List<String> followers = loginFollowers(size);
+        FeedPushProbe push = new FeedPushProbe(web, URI.create(settings.notifierSocket()));
+        Latencies pushed = probe(() -> push.measure(celebrity, followers, PUSHED_POSTS, 500), Latencies.NONE);
+        say("   push: " + pushed);
+        TimelineProbes timelineProbes = new TimelineProbes(web);
+        Latencies visible = probe(() -> timelineProbes.visible(celebrity, followers, VISIBLE_POSTS), Latencies.NONE);
+        say("   visible in a follower's feed: " + visible);
+        FollowScale.FanOut fanOut = null;
+        FollowScale.Storage storage = null;
+        if (timeline) {
+            settle();
+            String burstAuthor = psql.query("SELECT u.username FROM follows f JOIN users u ON u.id = f.followee_id"
+                    + " WHERE u.username LIKE 'bench\\_%' AND u.username <> '" + CELEBRITY + "'"
+                    + " AND NOT EXISTS (SELECT 1 FROM timeline_authors p WHERE p.author_id = u.id AND p.popular)"
+                    + " GROUP BY u.username ORDER BY COUNT(*) DESC LIMIT 1");
+            say("== fan-out: " + FAN_OUT_POSTS + " posts by " + burstAuthor + " (" + followers(burstAuthor) + " followers)");
+            long authorFollowers = followers(burstAuthor);
+            String authorToken = web.login(burstAuthor, PASSWORD);
+            fanOut = probe(() -> timelineProbes.fanOut(timelines, burstAuthor, authorFollowers, authorToken, FAN_OUT_POSTS), null);
+            if (fanOut != null) {
+                say("   " + fanOut.entriesGained() + " entries in " + fanOut.seconds() + "s: " + fanOut.rowsPerSecond() + " rows/s");
+            }
+            settle();
+            storage = probe(() -> new FollowScale.Storage(Long.parseLong(psql.query("SELECT pg_total_relation_size('home_timelines')")),
+                    Long.parseLong(psql.query("SELECT COUNT(*) FROM home_timelines")),
+                    Long.parseLong(psql.query("SELECT COUNT(*) FROM posts"))), null);
+            if (storage != null) {
+                say("   home_timelines: " + storage.bytes() / 1048576 + " MB, " + storage.entries() + " entries, "
+                        + storage.posts() + " posts");
+            }
+        }
+        FollowScale scale = new FollowScale(timelineNote, viewers, celebrityPosts, ordinaryPosts, followers.size(),
+                PUSHED_POSTS, pushed, VISIBLE_POSTS, visible, fanOut, storage);
+
+        Report report = new Report(size, loadSeconds, machine(), wrk.duration(), wrk.connections(), http, notified, events,
+                indexer, services.memory("web"), services.memory("notifier"), services.memory("indexer"), scale);
+        report.write(settings.parts());
+        Summary.write(settings.parts(), settings.root().resolve("docs/benchmarks.md"));
+        say("Results written to docs/benchmarks.md");
+    }
+
+    /** Replaces the schema's data with {@code size}'s (load.sql); answers how long it took, in seconds. */
+    /**
+     * {@code ./bsocial bench feed <label>}: the feed alone, on the small data set, to compare two
+     * builds on the same data (issue 25: the feed with like counts and {@code likedByMe} against
+     * the feed before likes). Loads the data unless an earlier run left it (BSOCIAL_BENCH_REUSE);
+     * where web has likes, gives a third of the posts ten likes each and the viewer's like to one in
+     * five (the same rows every run), so that the likes' columns read real rows. Then five rounds
+     * of the viewer's first page and 20 pages deep, alternating, and writes
+     * docs/benchmarks/feed-&lt;label&gt;.values with the medians over the rounds (p50 and p99 each).
+     */
+    void feed(String label) throws Exception {
+        if (!label.matches("[a-z0-9-]{1,30}")) {
+            throw new IllegalArgumentException("a label is 1-30 of a-z, 0-9 and -");
+        }
+        if (!web.healthy(settings.serviceUrl("web"))) {
+            throw new IllegalStateException("web is not running: ./bsocial up --postgres first");
+        }
+        psql = Psql.of(services.datasource());
+        Files.createDirectories(out);
+        if (System.getenv("BSOCIAL_BENCH_REUSE") == null) {
+            load(Size.SMALL);
+        }
+        Timelines timelines = new Timelines(web);
+        if (timelines.state().isPresent()) {
+            say("== rebuilding the home timelines");
+            timelines.rebuild();
+        }
+        boolean likes = "1".equals(psql.query(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+                        + " AND table_name = 'post_likes'"));
+        if (likes) {
+            say("== likes: ten on a third of the posts, the viewer's on one in five");
+            psql.query("""
+                    INSERT INTO post_likes (post_id, user_id, created_at)
+                    SELECT p.id, u.id, now() FROM posts p
+                      JOIN users u ON u.username IN ('bench_1','bench_2','bench_3','bench_4','bench_5',
+                                                     'bench_6','bench_7','bench_8','bench_9','bench_10')
+                     WHERE p.id % 3 = 0
+                    ON CONFLICT DO NOTHING""");
+            psql.query("""
+                    INSERT INTO post_likes (post_id, user_id, created_at)
+                    SELECT p.id, v.id, now() FROM posts p JOIN users v ON v.username = 'bench_viewer'
+                     WHERE p.id % 5 = 0
+                    ON CONFLICT DO NOTHING""");
+            psql.query("UPDATE posts p SET like_count = (SELECT COUNT(*) FROM post_likes l WHERE l.post_id = p.id)");
+            psql.query("ANALYZE post_likes");
+            psql.query("ANALYZE posts");
+        }
+        String viewer = web.login("bench_viewer", PASSWORD);
+        String cursor = cursorAfter(viewer, 19);
+        Wrk wrk = new Wrk(settings.duration(), settings.connections(), viewer).withOperatorToken(settings.operatorToken());
+        // The JIT keeps improving the feed's path for well over ten seconds: warm it for a minute.
+        say("== warming up (JIT) for 60 s");
+        for (int i = 0; i < 3; i++) {
+            wrk.withDuration("10s").run(web.url("/api/feed"));
+            wrk.withDuration("10s").run(web.url("/api/feed?limit=20&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+        }
+        List<Wrk.Result> first = new ArrayList<>();
+        List<Wrk.Result> deep = new ArrayList<>();
+        for (int round = 1; round <= 5; round++) {
+            say("== round " + round + " (wrk, " + wrk.duration() + ", " + wrk.connections() + " connections)");
+            first.add(measured("feed    ", wrk, "/api/feed", null));
+            deep.add(measured("feed@20 ", wrk, "/api/feed?limit=20&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+                    null));
+        }
+        Wrk.Result firstMedian = median(first);
+        Wrk.Result deepMedian = median(deep);
+        Path values = settings.root().resolve("docs/benchmarks/feed-" + label + ".values");
+        Files.writeString(values, String.join("\n",
+                "likes=" + likes,
+                "feed_rps=" + firstMedian.requestsPerSecond(),
+                "feed_p50=" + firstMedian.p50Ms(),
+                "feed_p99=" + firstMedian.p99Ms(),
+                "feed20_rps=" + deepMedian.requestsPerSecond(),
+                "feed20_p50=" + deepMedian.p50Ms(),
+                "feed20_p99=" + deepMedian.p99Ms(),
+                "rounds_feed=" + first,
+                "rounds_feed20=" + deep) + "\n");
+        say("== wrote " + values);
+    }
+
+    /** Each figure's median over the rounds. */
+    private static Wrk.Result median(List<Wrk.Result> rounds) {
+        return new Wrk.Result(
+                (long) middle(rounds.stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray()),
+                middle(rounds.stream().mapToDouble(Wrk.Result::p50Ms).toArray()),
+                middle(rounds.stream().mapToDouble(Wrk.Result::p99Ms).toArray()),
+                rounds.stream().mapToLong(Wrk.Result::non2xx).sum());
+    }
+
+    private static double middle(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private long load(Size size) throws Exception {
+        say("== bench " + size.id() + ": loading data into PostgreSQL (" + size.users() + " users, " + size.posts()
+                + " posts, " + size.follows() + " follows, " + size.comments() + " comments)");
+        // Every loaded user gets the password hash of one account registered the normal way.
+        String template = "bench_template_" + ThreadLocalRandom.current().nextInt(32768);
+        Map<String, String> account = new LinkedHashMap<>();
+        account.put("firstName", "Bench");
+        account.put("lastName", "Template");
+        account.put("username", template);
+        account.put("email", template + "@bench.bsocial.io");
+        account.put("password", PASSWORD);
+        account.put("passwordConfirmation", PASSWORD);
+        web.post("/api/auth/register", null, account);
+        String hash = psql.query("SELECT password_hash FROM users WHERE username_key = '" + template + "'");
+        if (hash.isEmpty()) {
+            throw new IllegalStateException("could not create the template account");
+        }
+        long started = System.nanoTime();
+        Map<String, String> variables = new LinkedHashMap<>(Map.of("users", String.valueOf(size.users()),
+                "posts", String.valueOf(size.posts()), "follows", String.valueOf(size.follows()),
+                "comments", String.valueOf(size.comments()), "hash", hash));
+        for (int i = 0; i < Size.VIEWERS.size(); i++) {
+            variables.put(Size.VIEWERS.get(i).replace("bench_", ""), String.valueOf(size.viewerFollows().get(i)));
+        }
+        psql.script(settings.root().resolve("bench/load.sql"), variables, out.resolve("load-" + size.id() + ".log"));
+        long seconds = Math.round((System.nanoTime() - started) / 1e9);
+        say("   loaded in " + seconds + "s");
+        return seconds;
+    }
+
+    private long followers(String username) throws Exception {
+        return Long.parseLong(psql.query("SELECT COUNT(*) FROM follows f JOIN users u ON u.id = f.followee_id"
+                + " WHERE u.username = '" + username + "'"));
+    }
+
+    /** Sessions of {@value #CONNECTED_FOLLOWERS} of the celebrity's followers, spread over all of them. */
+    private List<String> loginFollowers(Size size) throws Exception {
+        ExecutorService logins = Executors.newFixedThreadPool(2); // Argon2id: two cores, two hashes at a time
+        try {
+            List<Future<String>> tokens = new ArrayList<>();
+            for (int i = 0; i < CONNECTED_FOLLOWERS; i++) {
+                String name = "bench_" + (1 + i * (size.users() / CONNECTED_FOLLOWERS));
+                tokens.add(logins.submit(() -> web.login(name, PASSWORD)));
+            }
+            List<String> sessions = new ArrayList<>();
+            for (Future<String> token : tokens) {
+                sessions.add(token.get());
+            }
+            return sessions;
+        } finally {
+            logins.shutdownNow();
+        }
+    }
+
+    /** The cursor of the viewer's feed after {@code pages} pages of 20. */
+    private String cursorAfter(String token, int pages) throws Exception {
+        String cursor = null;
+        for (int page = 1; page <= pages; page++) {
+            JsonNode feed = web.get("/api/feed?limit=20"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), token);
+            JsonNode next = feed.get("nextCursor");
+            if (next == null || next.isNull()) {
+                throw new IllegalStateException("the viewer's feed has fewer than 20 pages");
+            }
+            cursor = next.asString();
+        }
+        return cursor;
+    }
+
+    private Wrk.Result measured(String label, Wrk wrk, String path, Path script) throws Exception {
+        Wrk.Result result = wrk.run(web.url(path), script);
+        say("   " + label + " " + result);
+        return result;
+    }
+
+    /** Waits (at most 10 minutes) until the outbox is empty and the consumers have caught up. */
+    private void settle() throws Exception {
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long lag;
+            try {
+                lag = kafka.lag();
+            } catch (Exception unknown) {
+                lag = -1;
+            }
+            if ("0".equals(psql.query("SELECT COUNT(*) FROM outbox_events")) && lag == 0 && timelinesDrained()) {
+                Thread.sleep(3000);
+                return;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    /** No post waits for its fan-out (true where there is no home timeline). */
+    private boolean timelinesDrained() throws Exception {
+        return new Timelines(web).state().map(state -> state.pending() == 0).orElse(true);
+    }
+
+    private Report.Machine machine() throws Exception {
+        Matcher total = Pattern.compile("(?m)^MemTotal:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc/meminfo")));
+        long gib = total.find() ? Long.parseLong(total.group(1)) / (1024 * 1024) : 0;
+        String postgres = psql.query("SHOW server_version").split(" ")[0];
+        return new Report.Machine(LocalDate.now(ZoneOffset.UTC), Runtime.getRuntime().availableProcessors(), gib,
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), postgres);
+    }
+
+    interface Probe<T> {
+        T run() throws Exception;
+    }
+
+    /** A probe's result; a failed probe is written to bench/probe.log and reported as {@code failed}. */
+    private <T> T probe(Probe<T> probe, T failed) throws IOException {
+        try {
+            return probe.run();
+        } catch (Exception failure) {
+            try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(out.resolve("probe.log"),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
+                failure.printStackTrace(log);
+            }
+            say("   failed: see " + out.resolve("probe.log"));
+            return failed;
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
