@@ -281,6 +281,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Waits longer for what crosses every process (web's outbox, Kafka, the notifier, the socket):
+     * on a loaded 2-core machine CI once saw one such trip not finish within 15 s.
+     */
+    public void waitForLiveText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(45))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    /**
      * The errors the page reported in the console since the last call (the log is read once):
      * script errors, {@code console.error} (htmx reports its own errors so) and failed loads.
      */

@@ -237,7 +237,7 @@ class NotificationsBrowserIT extends EndToEnd {
         writer.click("#compose-submit");
         writer.waitForText("#feed-items .post", "Fresh from the page");
 
-        reader.waitForText("#new-posts-button", "1 new post");
+        reader.waitForLiveText("#new-posts-button", "1 new post");
         assertThat(reader.isSamePage()).isTrue();
         assertThat(cardTop(reader, 3)).as("the post being read did not move").isEqualTo(readingAt);
         reader.assertInsideViewport("#new-posts-button");

@@ -142,7 +142,7 @@ class PhoneBrowserIT extends EndToEnd {
                 d.findElement(org.openqa.selenium.By.id("new-posts")).getDomAttribute("data-feed-live")));
         browser.script("window.scrollTo(0, document.body.scrollHeight / 2);");
         TestUsers.post(api, author, "Fresh one");
-        browser.waitForText("#new-posts-button", "1 new post");
+        browser.waitForLiveText("#new-posts-button", "1 new post");
         browser.assertInsideViewport("#new-posts-button");
         Number top = (Number) browser.script("return document.getElementById('new-posts-button').getBoundingClientRect().top;");
         assertThat(top.doubleValue()).as("at the top of the screen").isLessThan(40);

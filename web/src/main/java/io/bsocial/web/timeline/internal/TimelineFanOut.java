@@ -102,17 +102,24 @@ class TimelineFanOut extends WorkerThread {
             batch = timelines.pending(properties.fanOutBatch(), properties.fanOutAttempts());
             int failed = 0;
             for (PendingPost post : batch) {
+                int written;
                 try {
-                    int written = fanOutTransactions.execute(status -> timelines.fanOut(post));
-                    entries += written;
-                    if (written > 0) {
-                        trimGrown(post.authorId());
-                    }
+                    written = fanOutTransactions.execute(status -> timelines.fanOut(post));
                 } catch (DataAccessException failure) {
                     // Deleted meanwhile (its entries would reference nothing), a lock held too long:
                     // the transaction rolled back, so the post is still pending if it still exists.
                     failed++;
                     failed(post, failure);
+                    continue;
+                }
+                entries += written;
+                if (written > 0) {
+                    try {
+                        trimGrown(post.authorId());
+                    } catch (DataAccessException trimFailed) {
+                        // The post is fanned out; the counts stay, so the next post of a follow tries again.
+                        log.warn("trimming after the fan-out of post {} failed: {}", post.id(), trimFailed.toString());
+                    }
                 }
             }
             if (failed == batch.size() && !batch.isEmpty()) {
