@@ -39,8 +39,26 @@ class AccessibilityIT extends EndToEnd {
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     /** axe-core on the open page, against WCAG 2.0–2.2 A and AA: its serious and critical violations. */
+    /**
+     * The page's colour mode follows the system's as theme.js sets it (the media change reaches it
+     * as an event, after the emulation returned), and no CSS transition or finite animation runs
+     * (reading a computed style first starts any pending one).
+     */
+    private static final String SETTLED = """
+            var chosen = null;
+            try { chosen = localStorage.getItem('bsocial-theme'); } catch (e) {}
+            var expected = chosen === 'light' || chosen === 'dark' ? chosen
+                : (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+            if (document.documentElement.getAttribute('data-bs-theme') !== expected) return false;
+            getComputedStyle(document.body).color;
+            return document.getAnimations().every(a => a.playState !== 'running'
+                || a.effect == null || a.effect.getComputedTiming().iterations === Infinity);""";
+
     static List<String> blockingViolations(Browser browser, String page) {
         browser.waitFor(d -> "complete".equals(browser.script("return document.readyState")));
+        // Colours mid-switch (the mode attribute not yet flipped, a transition running) are neither
+        // scheme's: axe reads what is painted, so it waits until the page has settled.
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.script(SETTLED)));
         Results results = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver());
         assertThat(results.isErrored()).as("axe ran on %s: %s", page, results.getErrorMessage()).isFalse();
         List<String> found = new ArrayList<>();

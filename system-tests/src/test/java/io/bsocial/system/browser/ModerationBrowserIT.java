@@ -104,4 +104,41 @@ class ModerationBrowserIT extends EndToEnd {
         assertThat(api.get("/api/posts/" + post, reader.auth()).status()).as("gone for everyone").isEqualTo(404);
         assertThat(browser.consoleErrors()).noneMatch(error -> error.contains("Uncaught"));
     }
+
+    /** The profile's Report button opens the same dialog for the account; a moderator suspends it from the queue. */
+    @ParameterizedTest
+    @EnumSource(Screen.class)
+    void aReaderReportsAnAccountFromItsProfileAndAModeratorSuspendsIt(Screen screen) {
+        ApiClient api = new ApiClient(port);
+        LoggedIn spammer = TestUsers.create(api, "modspammer");
+        LoggedIn reader = TestUsers.create(api, "modreader");
+        LoggedIn moderator = TestUsers.create(api, "modmod");
+        assertThat(api.send("POST", "/actuator/moderators/" + moderator.username(), null, null).status()).isEqualTo(200);
+        String reason = "Impersonates a friend (" + screen + ")";
+
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInAs(reader);
+        browser.open("/users/" + spammer.username());
+        browser.click("#report-user-button");
+        browser.waitFor(d -> d.findElement(By.id("report-dialog")).isDisplayed());
+        browser.waitForText("#report-dialog-title", "Report this account");
+        browser.waitFor(d -> "report-reason".equals(browser.focusedId()));
+        browser.type("#report-reason", reason);
+        browser.click("#report-send");
+        browser.waitForText("#report-sent", "the moderators will look at it");
+        browser.close();
+
+        browser = Browser.lease("http://localhost:" + port, screen);
+        browser.logInAs(moderator);
+        browser.open("/moderation");
+        String report = "//li[contains(@class,'report')][.//span[contains(@class,'report-reason')][text()='" + reason + "']]";
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.xpath(report)));
+        assertThat(browser.driver().findElement(By.xpath(report)).getText()).contains("Account by").contains("@" + spammer.username());
+        browser.driver().findElement(By.xpath(report + "//button[contains(@class,'report-suspend')]")).click();
+        browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
+        browser.waitFor(d -> !d.findElements(By.cssSelector(".report-done")).isEmpty()
+                && d.findElement(By.cssSelector(".report-done")).getText().startsWith("Account suspended"));
+        assertThat(api.get("/api/users/" + spammer.username(), reader.auth()).status()).as("hidden from everyone").isEqualTo(404);
+        assertThat(browser.consoleErrors()).noneMatch(error -> error.contains("Uncaught"));
+    }
 }

@@ -93,6 +93,34 @@ class ReportApiTest {
         assertThat(ofAccount.json().get("target").get("username").asString()).isEqualTo(bob.username());
     }
 
+    /** One reporter sending the same report from eight tabs at once: one report, every answer its own. */
+    @Test
+    void theSameReportSentEightTimesAtOnceIsStoredOnce() throws Exception {
+        TestUsers.follow(api, ada, bob);
+        long post = TestUsers.post(api, bob, "Reported from many tabs");
+        CyclicBarrier start = new CyclicBarrier(8);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return report(ada, Map.of("postId", post, "reason", "spam"));
+                }));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                assertThat(response.status()).as(response.body()).isEqualTo(201);
+                ids.add(response.json().get("id").asLong());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(openReportsOf(1, post)).isEqualTo(1);
+    }
+
     @Test
     void badReportsAre400AndUnseenTargets404AndNothingIsStored() {
         long bobsPost = TestUsers.post(api, bob, "Bob writes");
@@ -325,12 +353,12 @@ class ReportApiTest {
             long first = report(ada, Map.of("postId", post, "reason", "r")).json().get("id").asLong();
             long second = report(cyd, Map.of("postId", post, "reason", "r")).json().get("id").asLong();
             String[] actions = {"delete-content", "dismiss", "delete-content", "dismiss"};
-            CyclicBarrier start = new CyclicBarrier(4);
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CyclicBarrier start = new CyclicBarrier(8);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
             List<Future<Response>> answers = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 8; i++) {
                 LoggedIn who = i % 2 == 0 ? one : two;
-                long id = i < 2 ? first : second;
+                long id = i < 4 ? first : second;
                 String action = actions[(i + round) % 4];
                 answers.add(pool.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
@@ -347,7 +375,7 @@ class ReportApiTest {
             }
             pool.shutdown();
             assertThat(statuses.get(200)).as("round %d: %s", round, statuses).isEqualTo(1);
-            assertThat(statuses.get(409)).isEqualTo(3);
+            assertThat(statuses.get(409)).isEqualTo(7);
             assertThat(openReportsOf(1, post)).isZero();
             assertThat(jdbc.sql("SELECT COUNT(DISTINCT resolution) FROM reports WHERE target_kind = 1 AND target_id = ?")
                     .param(post).query(Long.class).single()).isEqualTo(1);
