@@ -152,5 +152,19 @@ END $$;
 VACUUM ANALYZE posts;
 VACUUM ANALYZE comments;
 
+-- Who keeps a home timeline (issue 27: only active people do): one numbered user in five and every
+-- named one (the viewers, the celebrity), as unbuilt heads that the driver's rebuild builds; the
+-- others would get theirs at their first request. Before issue 27 the rebuild gave everyone one.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.tables
+                WHERE table_schema = current_schema() AND table_name = 'timeline_heads') THEN
+        INSERT INTO timeline_heads (user_id, horizon_created_at, horizon_post_id)
+        SELECT id, TIMESTAMP WITH TIME ZONE '9999-12-31 23:59:59.999999+00', 9223372036854775807 FROM users
+         WHERE id % 5 = 0 OR username !~ '^bench_[0-9]+$'
+        ON CONFLICT DO NOTHING;
+    END IF;
+END $$;
+
 SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM posts) AS posts,
        (SELECT COUNT(*) FROM follows) AS follows, (SELECT COUNT(*) FROM comments) AS comments;

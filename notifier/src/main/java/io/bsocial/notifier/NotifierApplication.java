@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class NotifierApplication {
 
     public static void main(String[] args) {
+        if (MigrateOnly.requested(args)) {
+            // A failed migration throws out of here: the process exits non-zero and the Job fails.
+            System.exit(SpringApplication.exit(MigrateOnly.migrate(args)));
+        }
         SpringApplication.run(NotifierApplication.class, args);
     }
 }

@@ -37,6 +37,19 @@ class NotifierHealthTest {
     }
 
     /**
+     * The Kubernetes probes (deploy/): Boot 4 has the liveness and readiness groups on by default,
+     * and an anonymous caller from the network, as the kubelet is, gets their status.
+     */
+    @Test
+    void answersTheProbesHealthGroupsToAnyone() throws Exception {
+        for (String group : new String[] {"liveness", "readiness"}) {
+            HttpResponse<String> probe = get(LocalAddresses.nonLoopback(), "/actuator/health/" + group);
+            assertThat(probe.statusCode()).as(group).isEqualTo(200);
+            assertThat(probe.body()).as(group).contains("\"status\":\"UP\"").doesNotContain("components", "details");
+        }
+    }
+
+    /**
      * Behind a proxy on this machine (a trusted one: loopback), the client is the one the proxy
      * names: before the notifier read {@code X-Forwarded-For} as web does, every proxied client was
      * loopback and saw health details.

@@ -80,6 +80,62 @@ class HomeTimelines implements TimelineHorizons {
                 .update();
     }
 
+    // --- activity ---------------------------------------------------------------------------
+
+    /**
+     * Records the user's activity at {@code now} on their head if it was last recorded before
+     * {@code since}; a user without a head (idle too long, so it was dropped) gets an unbuilt one,
+     * which the fan-out's thread builds. Answers whether a head was made.
+     */
+    boolean touch(long userId, Instant now, Instant since) {
+        int updated = jdbc.sql("UPDATE timeline_heads SET active_at = :now WHERE user_id = :user AND active_at < :since")
+                .param("now", SqlTime.of(now)).param("user", userId).param("since", SqlTime.of(since)).update();
+        if (updated > 0) {
+            return false;
+        }
+        return jdbc.sql("""
+                INSERT INTO timeline_heads (user_id, horizon_created_at, horizon_post_id, active_at)
+                SELECT u.id, :at, :id, :now FROM users u WHERE u.id = :user
+                ON CONFLICT DO NOTHING""")
+                .param("user", userId).param("at", SqlTime.of(UNBUILT.createdAt())).param("id", UNBUILT.id())
+                .param("now", SqlTime.of(now))
+                .update() > 0;
+    }
+
+    /**
+     * Drops up to {@code limit} heads idle since before {@code cutoff}, with their entries: the
+     * fan-out no longer writes to them. Heads another transaction holds are left for the next
+     * step. Answers the users dropped.
+     */
+    List<Long> dropIdle(Instant cutoff, int limit) {
+        List<Long> users = jdbc.sql("""
+                SELECT user_id FROM timeline_heads WHERE active_at < :cutoff
+                 ORDER BY active_at, user_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .param("cutoff", SqlTime.of(cutoff)).param("limit", limit).query(Long.class).list();
+        if (!users.isEmpty()) {
+            deleteEntries(users);
+            jdbc.sql("DELETE FROM timeline_heads WHERE user_id IN (:users)").param("users", users).update();
+        }
+        return users;
+    }
+
+    /**
+     * Deletes the entries of users without a head: those a fan-out wrote while their head was
+     * being dropped (a fan-out reads the heads as they were when its statement began).
+     */
+    void deleteEntriesOfHeadless(List<Long> users) {
+        if (!users.isEmpty()) {
+            jdbc.sql("""
+                    DELETE FROM home_timelines WHERE user_id IN (:users)
+                       AND NOT EXISTS (SELECT 1 FROM timeline_heads h WHERE h.user_id = home_timelines.user_id)""")
+                    .param("users", users).update();
+        }
+    }
+
+    private void deleteEntries(List<Long> users) {
+        jdbc.sql("DELETE FROM home_timelines WHERE user_id IN (:users)").param("users", users).update();
+    }
+
     // --- follows ----------------------------------------------------------------------------
 
     /**
@@ -266,30 +322,26 @@ class HomeTimelines implements TimelineHorizons {
 
     // --- bounded size -----------------------------------------------------------------------
 
-    /** Users from {@code fromUser} (inclusive) to {@code toUser} (exclusive) with more than {@code size} entries. */
-    List<Long> oversized(long fromUser, long toUser) {
+    /** The followers of the author who have a head: the timelines a fan-out of theirs writes to. */
+    List<Long> followersWithHeads(long authorId) {
         return jdbc.sql("""
-                SELECT user_id FROM home_timelines WHERE user_id >= :from AND user_id < :to
-                 GROUP BY user_id HAVING COUNT(*) > :size""")
-                .param("from", fromUser).param("to", toUser).param("size", properties.size())
-                .query(Long.class).list();
-    }
-
-    /** The largest user id with a head (where a sweep wraps around). */
-    long lastUser() {
-        return jdbc.sql("SELECT COALESCE(MAX(user_id), 0) FROM timeline_heads").query(Long.class).single();
+                SELECT f.follower_id FROM follows f JOIN timeline_heads h ON h.user_id = f.follower_id
+                 WHERE f.followee_id = :author""")
+                .param("author", authorId).query(Long.class).list();
     }
 
     /**
      * Keeps the user's newest {@code size} entries; the horizon rises to the oldest one kept. A
-     * head another transaction holds (a build, a back-fill) is left for the next sweep.
+     * head another transaction holds (a build, a back-fill: each trims itself) is left alone;
+     * answers whether the head was taken.
      */
-    void trim(long userId) {
+    boolean trim(long userId) {
         boolean locked = !jdbc.sql("SELECT user_id FROM timeline_heads WHERE user_id = ? FOR UPDATE SKIP LOCKED")
                 .param(userId).query(Long.class).list().isEmpty();
         if (locked) {
             trimLocked(userId);
         }
+        return locked;
     }
 
     private void trimLocked(long userId) {
@@ -361,7 +413,8 @@ class HomeTimelines implements TimelineHorizons {
     }
 
     /**
-     * The rebuild's unbuild step, in one transaction: every user gets an unbuilt head; then
+     * The rebuild's unbuild step, in one transaction: every head (every active user's: an idle
+     * user gets one back at their next request) becomes unbuilt; then
      * popularity follows the recounted followers (so an author may stop being popular), and posts
      * still waiting for their fan-out are done with (every build that follows reads them: they
      * committed before it, so a bulk load need not be fanned out). Until each head is built again
@@ -375,12 +428,6 @@ class HomeTimelines implements TimelineHorizons {
      * sets the flag itself). So this step never holds a lock a fan-out needs while it waits.
      */
     int unbuildAll() {
-        jdbc.sql("""
-                INSERT INTO timeline_heads (user_id, horizon_created_at, horizon_post_id)
-                SELECT u.id, :at, :id FROM users u
-                 WHERE NOT EXISTS (SELECT 1 FROM timeline_heads h WHERE h.user_id = u.id)
-                ON CONFLICT DO NOTHING""")
-                .param("at", SqlTime.of(UNBUILT.createdAt())).param("id", UNBUILT.id()).update();
         int users = jdbc.sql("UPDATE timeline_heads SET horizon_created_at = :at, horizon_post_id = :id")
                 .param("at", SqlTime.of(UNBUILT.createdAt())).param("id", UNBUILT.id()).update();
         jdbc.sql("""

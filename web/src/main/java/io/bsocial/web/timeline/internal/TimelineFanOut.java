@@ -1,6 +1,11 @@
 package io.bsocial.web.timeline.internal;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,30 +27,48 @@ import io.bsocial.web.support.WorkerThread;
  * set aside (still read by the feed, retried by {@code ./bsocial timelines retry}), so that one
  * post that cannot fan out never holds up the ones behind it.
  * <p>
- * The same thread keeps timelines bounded (a slice of users is trimmed each
- * {@code maintenanceInterval}) and builds the timelines of users who have none yet.
+ * The same thread keeps timelines bounded as it writes: it counts the entries each follower's
+ * timeline gained since its last trim, and trims it back to {@code size} once that reaches
+ * {@code trimSlack} (so a timeline holds at most {@code size + trimSlack} entries from this
+ * instance's fan-outs; back-fills and builds trim themselves). The counts live in memory: after a
+ * restart a timeline may gain up to {@code trimSlack} more before its next trim. Each
+ * {@code maintenanceInterval} it drops the timelines of people idle longer than
+ * {@code activeWindow} and builds unbuilt ones; a returning person's is built at once.
  */
 @Component
 class TimelineFanOut extends WorkerThread {
 
     private static final Logger log = LoggerFactory.getLogger(TimelineFanOut.class);
-    /** Users whose sizes one maintenance step checks. */
-    private static final long SWEEP_SLICE = 1_000;
+    /** Past this many counted timelines, the counts start over (each is at most {@code trimSlack} behind). */
+    private static final int MAX_COUNTED = 200_000;
 
     private final HomeTimelines timelines;
     private final TransactionTemplate transactions;
     private final TransactionTemplate fanOutTransactions;
     private final TimelineProperties properties;
+    private final Clock clock;
+    /** Entries written to each timeline by this instance since it was last trimmed. */
+    private final Map<Long, Integer> addedSinceTrim = new ConcurrentHashMap<>();
+    private final AtomicBoolean buildRequested = new AtomicBoolean();
+    /** The users whose heads the last maintenance step dropped: their entries are checked once more. */
+    private List<Long> lastDropped = List.of();
     private long nextMaintenance;
-    private long sweepFrom;
 
-    TimelineFanOut(HomeTimelines timelines, TransactionTemplate transactions, TimelineProperties properties) {
+    TimelineFanOut(HomeTimelines timelines, TransactionTemplate transactions, TimelineProperties properties,
+            Clock clock) {
         super("timeline-fan-out");
         this.timelines = timelines;
         this.transactions = transactions;
         this.fanOutTransactions = new TransactionTemplate(transactions.getTransactionManager(), transactions);
         this.fanOutTransactions.setTimeout((int) properties.fanOutTimeout().toSeconds());
         this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Someone came back: their new, unbuilt timeline is built at the next turn, not at the next maintenance. */
+    void requestBuild() {
+        buildRequested.set(true);
+        wakeUp();
     }
 
     @Override
@@ -54,6 +77,9 @@ class TimelineFanOut extends WorkerThread {
             try {
                 awaitWork(properties.fanOutInterval());
                 drain();
+                if (buildRequested.getAndSet(false)) {
+                    buildUnbuilt(Heads.SKIP_LOCKED);
+                }
                 if (System.nanoTime() - nextMaintenance >= 0) {
                     nextMaintenance = System.nanoTime() + properties.maintenanceInterval().toNanos();
                     maintain();
@@ -77,7 +103,11 @@ class TimelineFanOut extends WorkerThread {
             int failed = 0;
             for (PendingPost post : batch) {
                 try {
-                    entries += fanOutTransactions.execute(status -> timelines.fanOut(post));
+                    int written = fanOutTransactions.execute(status -> timelines.fanOut(post));
+                    entries += written;
+                    if (written > 0) {
+                        trimGrown(post.authorId());
+                    }
                 } catch (DataAccessException failure) {
                     // Deleted meanwhile (its entries would reference nothing), a lock held too long:
                     // the transaction rolled back, so the post is still pending if it still exists.
@@ -108,21 +138,43 @@ class TimelineFanOut extends WorkerThread {
     }
 
     /**
-     * One maintenance step: trim a slice of users, build a batch of unbuilt timelines. Both skip the
-     * heads another transaction holds (a rebuild's batch, a back-fill): this is the fan-out's
-     * thread, and it must never wait for them.
+     * Counts one more entry in each timeline the author's post was written to, and trims those
+     * that gained {@code trimSlack} since their last trim. A head another transaction holds keeps
+     * its count and is trimmed after a later post.
+     */
+    private void trimGrown(long authorId) {
+        if (addedSinceTrim.size() > MAX_COUNTED) {
+            addedSinceTrim.clear();
+        }
+        for (long follower : timelines.followersWithHeads(authorId)) {
+            int added = addedSinceTrim.merge(follower, 1, Integer::sum);
+            if (added >= properties.trimSlack()
+                    && Boolean.TRUE.equals(transactions.execute(status -> timelines.trim(follower)))) {
+                addedSinceTrim.remove(follower);
+            }
+        }
+    }
+
+    /**
+     * One maintenance step: drop a batch of idle people's timelines, build a batch of unbuilt
+     * ones. Both skip the heads another transaction holds (a rebuild's batch, a back-fill): this is
+     * the fan-out's thread, and it must never wait for them.
      */
     void maintain() {
-        long last = timelines.lastUser();
-        if (sweepFrom > last) {
-            sweepFrom = 0;
-        }
-        long to = sweepFrom + SWEEP_SLICE;
-        for (long user : timelines.oversized(sweepFrom, to)) {
-            transactions.executeWithoutResult(status -> timelines.trim(user));
-        }
-        sweepFrom = to;
+        List<Long> dropped = dropIdle();
+        // A fan-out that read the heads before the drop committed may have written to them since.
+        List<Long> checkAgain = lastDropped;
+        transactions.executeWithoutResult(status -> timelines.deleteEntriesOfHeadless(checkAgain));
+        lastDropped = dropped;
         buildUnbuilt(Heads.SKIP_LOCKED);
+    }
+
+    /** Drops one batch of timelines idle longer than {@code activeWindow}; answers whose. */
+    List<Long> dropIdle() {
+        Instant cutoff = clock.instant().minus(properties.activeWindow());
+        List<Long> dropped = transactions.execute(status -> timelines.dropIdle(cutoff, properties.inactiveBatch()));
+        dropped.forEach(addedSinceTrim::remove);
+        return dropped;
     }
 
     /** Builds up to one batch of unbuilt timelines; returns how many users were in the batch. */

@@ -40,11 +40,12 @@ import tools.jackson.databind.JsonNode;
  * {@code FeedApiTest} and the visibility tests pin down), whatever the fan-out has done so far:
  * with tiny limits (6 entries per timeline, popular above 3 followers) so that every path —
  * entries, pending posts, popular authors, the horizon and the fallback below it — is taken.
- * The background fan-out is woken by each post; trimming and building only run when called.
+ * The background fan-out is woken by each post and trims as it writes; building only runs when called.
  */
 @WebIntegrationTest
 @TestPropertySource(properties = {
         "bsocial.timelines.size=6",
+        "bsocial.timelines.trim-slack=2",
         "bsocial.timelines.popular-followers=3",
         "bsocial.timelines.maintenance-interval=1h"})
 class HomeTimelineTest {
@@ -131,8 +132,10 @@ class HomeTimelineTest {
         fanOut.drain();
         assertThat(pendingPosts()).isZero();
         assertEveryFeedIsTheRule(users);
-        trimEveryone(users);
-        assertEveryFeedIsTheRule(users);
+        // Trimmed as they were written: at most size + trim-slack entries each (a trim that found
+        // its head held by a back-fill waits for the next post, hence the margin).
+        assertThat(jdbc.sql("SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM home_timelines GROUP BY user_id) c")
+                .query(Long.class).single()).isLessThanOrEqualTo(6 + 2 * 2);
         // The timelines were used, not bypassed: entries, a trimmed horizon, a popular author unfanned.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM home_timelines").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM home_timelines WHERE author_id = ?").param(users.get(0).id())
@@ -237,8 +240,10 @@ class HomeTimelineTest {
         assertThat(written).isEqualTo(40 * 3);
         assertThat(pendingPosts()).isZero();
         for (LoggedIn follower : followers) {
-            assertThat(entries(follower.id(), author.id())).isEqualTo(40);
+            // Trimmed as written (size 6): the newest entries are there, the feed is whole.
+            assertThat(entries(follower.id(), author.id())).isBetween(6L, 40L);
         }
+        assertEveryFeedIsTheRule(followers);
     }
 
     @Test
@@ -262,14 +267,6 @@ class HomeTimelineTest {
         for (LoggedIn user : users) {
             List<Long> rule = feed.withoutTimeline(user.id(), Cursor.NEWEST, 10_000).stream().map(Post::id).toList();
             assertThat(feedIds(user, 4)).as("feed of %s", user.username()).isEqualTo(rule);
-        }
-    }
-
-    private void trimEveryone(List<LoggedIn> users) {
-        // Each maintenance step sweeps a slice of user ids: step until every slice was swept.
-        long last = jdbc.sql("SELECT MAX(user_id) FROM timeline_heads").query(Long.class).single();
-        for (long from = 0; from <= last + 1_000; from += 1_000) {
-            fanOut.maintain();
         }
     }
 
