@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * docs/benchmarks.md, assembled from its parts in docs/benchmarks/: the intro, the large/small
  * feed comparison when both sizes have run, the before/after table of issues 16 and 17, each
- * size's section, the H2 run, then the hand-written parts. "Before" is a frozen copy of a run's
+ * size's section, the H2 run, the two-instance run ({@code replicas.md}, written by system-tests'
+ * TwoInstancesIT), then the hand-written parts. "Before" is a frozen copy of a run's
  * values ({@code large-before.values}, {@code h2-before.values}); "this run" is the latest.
  */
 final class Summary {
@@ -35,7 +36,7 @@ final class Summary {
         }
         doc.append(beforeAndAfter(values(parts.resolve("large-before.values")), values(parts.resolve("large.values")),
                 values(parts.resolve("h2-before.values")), values(parts.resolve("h2.values"))));
-        for (String part : List.of("small.md", "large.md", "h2.md", "abuse.md", "web.md", "password-hashing.md", "notes.md")) {
+        for (String part : List.of("small.md", "large.md", "h2.md", "abuse.md", "web.md", "replicas.md", "password-hashing.md", "notes.md")) {
             Path file = parts.resolve(part);
             if (Files.exists(file)) {
                 doc.append(Files.readString(file));

@@ -20,6 +20,7 @@ class SummaryTest {
         Files.writeString(parts.resolve("large.values"), "feed_p99=62.4\nfeed_rps=595\nhealth_rps=622\n");
         Files.writeString(parts.resolve("large.md"), "## large\n\n");
         Files.writeString(parts.resolve("small.md"), "## small\n\n");
+        Files.writeString(parts.resolve("replicas.md"), "## replicas: two of everything\n\n");
         Files.writeString(parts.resolve("password-hashing.md"), "## Password hashing\n\n");
         Files.writeString(parts.resolve("notes.md"), "## Reading the numbers\n");
 
@@ -35,6 +36,8 @@ class SummaryTest {
                 ## small
 
                 ## large
+
+                ## replicas: two of everything
 
                 ## Password hashing
 
