@@ -66,6 +66,24 @@ class SessionApiTest {
         assertThat(api.get("/api/me", "Cookie", "SESSION=" + login.sessionCookie()).status()).isEqualTo(200);
     }
 
+    /** The Actuator keeps no session: reading health (or any endpoint) with a session leaves it as it was. */
+    @Test
+    void readingTheActuatorWithASessionNeitherEndsNorRotatesIt() {
+        Response login = login(username, TestUsers.PASSWORD);
+        String token = login.json().get("token").asString();
+
+        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/metrics"}) {
+            Response read = api.get(path, "X-Auth-Token", token);
+            assertThat(read.headers().getOrDefault("set-cookie", java.util.List.of())).as(path)
+                    .noneMatch(cookie -> cookie.startsWith("SESSION="));
+            assertThat(api.get("/api/me", "X-Auth-Token", token).status()).as("after %s", path).isEqualTo(200);
+        }
+        Response withCookie = api.get("/actuator/health", "Cookie", "SESSION=" + login.sessionCookie());
+        assertThat(withCookie.status()).isEqualTo(200);
+        assertThat(sessionExists(token)).isTrue();
+        assertThat(api.get("/api/me", "X-Auth-Token", token).status()).isEqualTo(200);
+    }
+
     @Test
     void unknownUserAndWrongPasswordFailTheSameWay() {
         Response wrongPassword = login(username, "not the password");
