@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,9 +219,15 @@ public final class Bench {
             say("== fan-out: " + FAN_OUT_POSTS + " posts by " + burstAuthor + " (" + followers(burstAuthor) + " followers)");
             long authorFollowers = followers(burstAuthor);
             String authorToken = web.login(burstAuthor, PASSWORD);
-            fanOut = probe(() -> timelineProbes.fanOut(timelines, burstAuthor, authorFollowers, authorToken, FAN_OUT_POSTS), null);
+            // PostgreSQL's statistics count every row inserted, however many trimming deleted since.
+            TimelineProbes.RowsWritten written = () -> Long.parseLong(psql.query(
+                    "SELECT pg_stat_get_tuples_inserted('home_timelines'::regclass)"
+                    + " + pg_stat_get_xact_tuples_inserted('home_timelines'::regclass)"));
+            fanOut = probe(() -> timelineProbes.fanOut(timelines, written, burstAuthor, authorFollowers, authorToken,
+                    FAN_OUT_POSTS), null);
             if (fanOut != null) {
-                say("   " + fanOut.entriesGained() + " entries in " + fanOut.seconds() + "s: " + fanOut.rowsPerSecond() + " rows/s");
+                say("   " + fanOut.entriesWritten() + " entries written in " + fanOut.seconds() + "s: "
+                        + fanOut.rowsPerSecond() + " rows/s");
             }
             settle();
             storage = probe(() -> new FollowScale.Storage(Long.parseLong(psql.query("SELECT pg_total_relation_size('home_timelines')")),
@@ -406,8 +414,11 @@ public final class Bench {
     }
 
     private Wrk.Result measured(String label, Wrk wrk, String path, Path script) throws Exception {
+        // The window's times in UTC, to lay the figures beside the services' GC logs and PostgreSQL's log.
+        LocalTime start = LocalTime.now(ZoneOffset.UTC);
         Wrk.Result result = wrk.run(web.url(path), script);
-        say("   " + label + " " + result);
+        say("   " + label + " " + result + "   [" + start.truncatedTo(ChronoUnit.SECONDS) + "-"
+                + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " UTC]");
         return result;
     }
 

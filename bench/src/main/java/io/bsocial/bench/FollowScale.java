@@ -20,11 +20,11 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
     record PostCost(String username, long followers, Wrk.Result result) {
     }
 
-    /** A burst of posts by one author: timeline entries gained, and the time until their fan-out was done. */
-    record FanOut(String author, long followers, int posts, long entriesGained, double seconds) {
+    /** A burst of posts by one author: timeline entries written, and the time until their fan-out was done. */
+    record FanOut(String author, long followers, int posts, long entriesWritten, double seconds) {
 
         long rowsPerSecond() {
-            return seconds > 0 ? Math.round(entriesGained / seconds) : 0;
+            return seconds > 0 ? Math.round(entriesWritten / seconds) : 0;
         }
     }
 
@@ -97,8 +97,8 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
             md.append("Fan-out throughput: " + NOT_AVAILABLE + " (no home timeline).\n\n");
         } else {
             md.append(String.format(Locale.ROOT,
-                    "Fan-out throughput: %d posts by `%s` (%d followers, the most-followed author below the popular threshold): %d timeline entries gained in %.1f s until the fan-out drained, **%d rows/s**.%n%n",
-                    fanOut.posts(), fanOut.author(), fanOut.followers(), fanOut.entriesGained(), fanOut.seconds(),
+                    "Fan-out throughput: %d posts by `%s` (%d followers, the most-followed author below the popular threshold): %d timeline entries written in %.1f s until the fan-out drained, **%d rows/s**.%n%n",
+                    fanOut.posts(), fanOut.author(), fanOut.followers(), fanOut.entriesWritten(), fanOut.seconds(),
                     fanOut.rowsPerSecond()));
         }
         if (storage == null) {

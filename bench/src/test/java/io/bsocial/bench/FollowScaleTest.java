@@ -73,7 +73,7 @@ class FollowScaleTest {
 
         assertThat(after.markdown("15s", 16))
                 .contains("Fan-out throughput: 100 posts by `bench_7` (5000 followers, the most-followed author below the"
-                        + " popular threshold): 500000 timeline entries gained in 12.5 s until the fan-out drained, **40000 rows/s**.")
+                        + " popular threshold): 500000 timeline entries written in 12.5 s until the fan-out drained, **40000 rows/s**.")
                 .contains("Timeline table size: `home_timelines` 150.0 MB (rows and indexes) for 2000000 entries beside"
                         + " 1000000 posts: **150.0 MB per million posts**, 78 bytes per entry.");
         assertThat(after.values()).startsWith("timelines=available\n").contains("fanout_rows_per_s=40000\n")
