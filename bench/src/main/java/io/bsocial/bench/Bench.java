@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +47,7 @@ public final class Bench {
     private static final int FAN_OUT_POSTS = 100;
     /** The viewers' feeds are measured this many times each, in turn (see FollowScale.ViewerFeed). */
     private static final int VIEWER_ROUNDS = 3;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     static final String CELEBRITY = "bench_celebrity";
     /** An author with an ordinary number of followers, whom no benchmark viewer follows at large. */
     static final String ORDINARY = "bench_501";
@@ -430,10 +431,9 @@ public final class Bench {
 
     private Wrk.Result measured(String label, Wrk wrk, String path, Path script) throws Exception {
         // The window's times in UTC, to lay the figures beside the services' GC logs and PostgreSQL's log.
-        LocalTime start = LocalTime.now(ZoneOffset.UTC);
+        String start = LocalTime.now(ZoneOffset.UTC).format(CLOCK);
         Wrk.Result result = wrk.run(web.url(path), script);
-        say("   " + label + " " + result + "   [" + start.truncatedTo(ChronoUnit.SECONDS) + "-"
-                + LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + " UTC]");
+        say("   " + label + " " + result + "   [" + start + "-" + LocalTime.now(ZoneOffset.UTC).format(CLOCK) + " UTC]");
         return result;
     }
 
