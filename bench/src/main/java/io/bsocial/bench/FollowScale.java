@@ -12,19 +12,59 @@ import java.util.Locale;
 record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrity, PostCost ordinary, int connected,
         int pushPosts, Latencies push, int visiblePosts, Latencies visible, FanOut fanOut, Storage storage) {
 
-    /** One viewer's feed: the first page and the page 20 deep. */
-    record ViewerFeed(String username, int follows, Wrk.Result first, Wrk.Result deep) {
+    /**
+     * One viewer's feed: the first page and the page 20 deep, measured in rounds (the viewers in
+     * turn, round after round). Each figure is the median over the rounds: on two cores shared by
+     * wrk, the JVM and PostgreSQL, one 15 s window's p99 jumps with whatever else got a core then
+     * (docs/benchmarks/notes.md), and the median round is what a viewer's page costs.
+     */
+    record ViewerFeed(String username, int follows, List<Wrk.Result> firstRounds, List<Wrk.Result> deepRounds) {
+
+        ViewerFeed {
+            if (firstRounds.isEmpty() || deepRounds.isEmpty()) {
+                throw new IllegalArgumentException("a viewer's feed needs at least one round");
+            }
+            firstRounds = List.copyOf(firstRounds);
+            deepRounds = List.copyOf(deepRounds);
+        }
+
+        ViewerFeed(String username, int follows, Wrk.Result first, Wrk.Result deep) {
+            this(username, follows, List.of(first), List.of(deep));
+        }
+
+        Wrk.Result first() {
+            return median(firstRounds);
+        }
+
+        Wrk.Result deep() {
+            return median(deepRounds);
+        }
+
+        /** Each figure's median over the rounds (the lower middle one of an even count); errors summed. */
+        static Wrk.Result median(List<Wrk.Result> rounds) {
+            return new Wrk.Result(
+                    Math.round(middle(rounds.stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray())),
+                    middle(rounds.stream().mapToDouble(Wrk.Result::p50Ms).toArray()),
+                    middle(rounds.stream().mapToDouble(Wrk.Result::p99Ms).toArray()),
+                    rounds.stream().mapToLong(Wrk.Result::non2xx).sum());
+        }
+
+        private static double middle(double[] values) {
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            return sorted[(sorted.length - 1) / 2];
+        }
     }
 
     /** {@code POST /api/posts} by one author. */
     record PostCost(String username, long followers, Wrk.Result result) {
     }
 
-    /** A burst of posts by one author: timeline entries gained, and the time until their fan-out was done. */
-    record FanOut(String author, long followers, int posts, long entriesGained, double seconds) {
+    /** A burst of posts by one author: timeline entries written, and the time until their fan-out was done. */
+    record FanOut(String author, long followers, int posts, long entriesWritten, double seconds) {
 
         long rowsPerSecond() {
-            return seconds > 0 ? Math.round(entriesGained / seconds) : 0;
+            return seconds > 0 ? Math.round(entriesWritten / seconds) : 0;
         }
     }
 
@@ -41,6 +81,10 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
     }
 
     static final String NOT_AVAILABLE = "not available";
+
+    private static String p99s(List<Wrk.Result> rounds) {
+        return String.join(", ", rounds.stream().map(round -> String.format(Locale.ROOT, "%.1f", round.p99Ms())).toList());
+    }
 
     /** The 5,000-follow viewer's p99 over the 35-follow viewer's, first page or deep; null if unmeasured. */
     Double ratio(boolean deep) {
@@ -68,6 +112,17 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
         for (ViewerFeed viewer : viewers) {
             row(md, "`" + viewer.username() + "` first page", viewer.follows(), viewer.first());
             row(md, "`" + viewer.username() + "` 20 pages deep", viewer.follows(), viewer.deep());
+        }
+        int rounds = viewers.isEmpty() ? 0 : viewers.get(0).firstRounds().size();
+        if (rounds > 1) {
+            md.append(String.format(Locale.ROOT,
+                    "%nEach figure is the median of %d rounds (the viewers in turn, then again). p99 ms of each round, first page / 20 deep:", rounds));
+            for (ViewerFeed viewer : viewers) {
+                md.append(" `").append(viewer.username()).append("` ")
+                        .append(p99s(viewer.firstRounds())).append(" / ").append(p99s(viewer.deepRounds())).append(';');
+            }
+            md.setLength(md.length() - 1);
+            md.append(".\n");
         }
         if (viewers.size() >= 2) {
             ViewerFeed few = viewers.get(0);
@@ -97,8 +152,8 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
             md.append("Fan-out throughput: " + NOT_AVAILABLE + " (no home timeline).\n\n");
         } else {
             md.append(String.format(Locale.ROOT,
-                    "Fan-out throughput: %d posts by `%s` (%d followers, the most-followed author below the popular threshold): %d timeline entries gained in %.1f s until the fan-out drained, **%d rows/s**.%n%n",
-                    fanOut.posts(), fanOut.author(), fanOut.followers(), fanOut.entriesGained(), fanOut.seconds(),
+                    "Fan-out throughput: %d posts by `%s` (%d followers, the most-followed author below the popular threshold): %d timeline entries written in %.1f s until the fan-out drained, **%d rows/s**.%n%n",
+                    fanOut.posts(), fanOut.author(), fanOut.followers(), fanOut.entriesWritten(), fanOut.seconds(),
                     fanOut.rowsPerSecond()));
         }
         if (storage == null) {

@@ -77,7 +77,11 @@ final class NotificationProbe {
                 Thread.sleep(100);
             }
         } finally {
-            session.disconnect();
+            // With a receipt asked for, the notifier confirms the DISCONNECT with a RECEIPT; without
+            // one, Spring answers an ERROR frame "Session closed.", which read like a refusal.
+            StompHeaders bye = new StompHeaders();
+            bye.setReceipt("bye");
+            session.disconnect(bye);
             stomp.stop();
             pace.shutdownNow();
             senders.shutdownNow();

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 17's write-side figures: how soon a post shows in a follower's feed, and how fast the home
- * timeline fans posts out (entries gained per second until nothing is pending).
+ * timeline fans posts out (entries written per second until nothing is pending).
  */
 final class TimelineProbes {
 
@@ -61,14 +61,20 @@ final class TimelineProbes {
         return false;
     }
 
+    /** A count that only grows: the timeline entries written so far (PostgreSQL's insert counter). */
+    interface RowsWritten {
+        long now() throws Exception;
+    }
+
     /**
-     * A burst of {@code posts} posts by an author (4 at a time), then the timelines' entries watched
-     * until nothing is pending and they have not grown for 3 s: entries gained over the time from the
-     * first post to the last growth.
+     * A burst of {@code posts} posts by an author (4 at a time), then the entries written watched
+     * until nothing is pending and no entry has been written for 3 s: entries written over the time
+     * from the first post to the last write. Rows written, not the table's growth: once timelines
+     * are full, trimming on write takes back about as many entries as the fan-out adds.
      */
-    FollowScale.FanOut fanOut(Timelines timelines, String author, long followers, String authorToken, int posts)
-            throws Exception {
-        long before = timelines.state().orElseThrow().entries();
+    FollowScale.FanOut fanOut(Timelines timelines, RowsWritten written, String author, long followers,
+            String authorToken, int posts) throws Exception {
+        long before = written.now();
         long started = System.nanoTime();
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -91,16 +97,17 @@ final class TimelineProbes {
         long deadline = started + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             Timelines.State state = timelines.state().orElseThrow();
+            long rows = written.now();
             long now = System.nanoTime();
-            if (state.entries() != entries) {
-                entries = state.entries();
+            if (rows != entries) {
+                entries = rows;
                 grewAt = now;
             }
             if (state.pending() == 0 && entries != before && now - grewAt > TimeUnit.SECONDS.toNanos(3)) {
                 break;
             }
             if (state.pending() == 0 && entries == before && now - started > TimeUnit.SECONDS.toNanos(60)) {
-                break; // nothing was fanned out at all: reported as 0 entries
+                break; // nothing was fanned out at all: reported as 0 entries written
             }
             Thread.sleep(100);
         }

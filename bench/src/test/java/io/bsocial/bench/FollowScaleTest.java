@@ -73,7 +73,7 @@ class FollowScaleTest {
 
         assertThat(after.markdown("15s", 16))
                 .contains("Fan-out throughput: 100 posts by `bench_7` (5000 followers, the most-followed author below the"
-                        + " popular threshold): 500000 timeline entries gained in 12.5 s until the fan-out drained, **40000 rows/s**.")
+                        + " popular threshold): 500000 timeline entries written in 12.5 s until the fan-out drained, **40000 rows/s**.")
                 .contains("Timeline table size: `home_timelines` 150.0 MB (rows and indexes) for 2000000 entries beside"
                         + " 1000000 posts: **150.0 MB per million posts**, 78 bytes per entry.");
         assertThat(after.values()).startsWith("timelines=available\n").contains("fanout_rows_per_s=40000\n")
@@ -134,5 +134,20 @@ class FollowScaleTest {
         assertThat(Size.SMALL.viewerFollows()).containsExactly(35, 200, 500, 900)
                 .allMatch(follows -> follows <= Size.SMALL.users() - 100);
         assertThat(Size.VIEWERS).hasSize(Size.LARGE.viewerFollows().size());
+    }
+
+    @Test
+    void aViewersFiguresAreTheMediansOfItsRoundsAndEveryRoundIsShown() {
+        FollowScale.ViewerFeed viewer = new FollowScale.ViewerFeed("bench_f35", 35,
+                List.of(new Wrk.Result(900, 15.0, 60.0, 0), new Wrk.Result(700, 20.0, 280.0, 1), new Wrk.Result(950, 14.0, 58.0, 0)),
+                List.of(new Wrk.Result(1000, 13.0, 50.0, 0), new Wrk.Result(980, 14.0, 55.0, 0), new Wrk.Result(990, 13.5, 140.0, 0)));
+
+        assertThat(viewer.first()).isEqualTo(new Wrk.Result(900, 15.0, 60.0, 1));
+        assertThat(viewer.deep()).isEqualTo(new Wrk.Result(990, 13.5, 55.0, 0));
+        FollowScale before = beforeTheTimeline();
+        String md = new FollowScale(before.timelines(), List.of(viewer, viewer), before.celebrity(), before.ordinary(),
+                before.connected(), before.pushPosts(), before.push(), before.visiblePosts(), before.visible(), null, null)
+                .markdown("15s", 16);
+        assertThat(md).contains("median of 3 rounds").contains("`bench_f35` 60.0, 280.0, 58.0 / 50.0, 55.0, 140.0");
     }
 }

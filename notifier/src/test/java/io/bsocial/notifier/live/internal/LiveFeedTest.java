@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +59,9 @@ class LiveFeedTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    Followers followers;
 
     StompTabs tabs;
     WebFollows follows;
@@ -180,5 +187,32 @@ class LiveFeedTest {
 
     private Tab open(LoggedIn user) {
         return tabs.open(user, "/user/queue/feed");
+    }
+
+    /**
+     * Of 1,200 connected people (more than one statement asks about), exactly the author's 400
+     * followers, eight times over: on PostgreSQL the statement is planned once for every author
+     * after five runs, and must still find them all.
+     */
+    @Test
+    void theAuthorsFollowersAmongManyConnectedPeopleAreExactlyFound() {
+        long someone = Events.nextId();
+        List<Long> connectedPeople = new ArrayList<>();
+        Set<Long> followersOfSomeone = new HashSet<>();
+        for (int i = 0; i < 1_200; i++) {
+            long id = Events.nextId();
+            connectedPeople.add(id);
+            if (i % 3 == 0) {
+                follows.follow(id, someone);
+                followersOfSomeone.add(id);
+            } else {
+                follows.follow(id, Events.nextId());
+            }
+        }
+        for (int run = 0; run < 8; run++) {
+            assertThat(followers.of(someone, connectedPeople)).containsExactlyInAnyOrderElementsOf(followersOfSomeone);
+        }
+        assertThat(followers.of(someone, List.of())).isEmpty();
+        assertThat(followers.of(Events.nextId(), connectedPeople)).isEmpty();
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.paging.Cursor;
@@ -65,6 +67,9 @@ class ActiveTimelinesTest {
 
     @Autowired
     TimelineActivity activity;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     ApiClient api;
 
@@ -118,6 +123,37 @@ class ActiveTimelinesTest {
         Awaitility.await().atMost(WAIT).until(() -> !TimelineHorizons.UNBUILT.equals(horizon(reader.id())));
         assertThat(entries(reader.id())).isEqualTo(5);
         assertThat(feedIds(reader, 2)).isEqualTo(firstPage);
+    }
+
+    /**
+     * The race the maintenance step's second look exists for, forced: the drop of an idle
+     * timeline is held uncommitted while a post fans out, so the fan-out still sees the head and
+     * writes an entry the drop did not delete. The next step deletes it.
+     */
+    @Test
+    void anEntryAFanOutWritesWhileADropCommitsIsDeletedByTheNextStep() {
+        LoggedIn author = TestUsers.create(api, "rcw");
+        LoggedIn reader = TestUsers.create(api, "rcr");
+        TestUsers.follow(api, reader, author);
+        TestUsers.post(api, author, "before");
+        awaitFannedOut();
+        makeIdle(reader);
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(drop -> {
+            fanOut.maintain();
+            // The drop is not committed yet: the fan-out of this post still sees the reader's head.
+            TestUsers.post(api, author, "while the drop commits");
+            awaitFannedOut();
+        });
+        assertThat(hasHead(reader.id())).isFalse();
+        assertThat(entries(reader.id())).as("the race happened: the fan-out wrote behind the drop").isEqualTo(1);
+
+        fanOut.maintain();
+        assertThat(entries(reader.id())).isZero();
+        // Back: the first page is whole, and the timeline is built from the posts themselves.
+        assertThat(feedIds(reader, 20)).hasSize(2).isEqualTo(rule(reader));
+        Awaitility.await().atMost(WAIT).until(() -> !TimelineHorizons.UNBUILT.equals(horizon(reader.id())));
+        assertThat(entries(reader.id())).isEqualTo(2);
     }
 
     @Test
