@@ -329,8 +329,8 @@ public final class Bench {
             deep.add(measured("feed@20 ", wrk, "/api/feed?limit=20&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
                     null));
         }
-        Wrk.Result firstMedian = median(first);
-        Wrk.Result deepMedian = median(deep);
+        Wrk.Result firstMedian = Wrk.Result.median(first);
+        Wrk.Result deepMedian = Wrk.Result.median(deep);
         Path values = settings.root().resolve("docs/benchmarks/feed-" + label + ".values");
         Files.writeString(values, String.join("\n",
                 "likes=" + likes,
@@ -343,21 +343,6 @@ public final class Bench {
                 "rounds_feed=" + first,
                 "rounds_feed20=" + deep) + "\n");
         say("== wrote " + values);
-    }
-
-    /** Each figure's median over the rounds. */
-    private static Wrk.Result median(List<Wrk.Result> rounds) {
-        return new Wrk.Result(
-                (long) middle(rounds.stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray()),
-                middle(rounds.stream().mapToDouble(Wrk.Result::p50Ms).toArray()),
-                middle(rounds.stream().mapToDouble(Wrk.Result::p99Ms).toArray()),
-                rounds.stream().mapToLong(Wrk.Result::non2xx).sum());
-    }
-
-    private static double middle(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private long load(Size size) throws Exception {

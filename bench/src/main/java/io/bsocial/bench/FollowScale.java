@@ -33,26 +33,11 @@ record FollowScale(String timelines, List<ViewerFeed> viewers, PostCost celebrit
         }
 
         Wrk.Result first() {
-            return median(firstRounds);
+            return Wrk.Result.median(firstRounds);
         }
 
         Wrk.Result deep() {
-            return median(deepRounds);
-        }
-
-        /** Each figure's median over the rounds (the lower middle one of an even count); errors summed. */
-        static Wrk.Result median(List<Wrk.Result> rounds) {
-            return new Wrk.Result(
-                    Math.round(middle(rounds.stream().mapToDouble(Wrk.Result::requestsPerSecond).toArray())),
-                    middle(rounds.stream().mapToDouble(Wrk.Result::p50Ms).toArray()),
-                    middle(rounds.stream().mapToDouble(Wrk.Result::p99Ms).toArray()),
-                    rounds.stream().mapToLong(Wrk.Result::non2xx).sum());
-        }
-
-        private static double middle(double[] values) {
-            double[] sorted = values.clone();
-            java.util.Arrays.sort(sorted);
-            return sorted[(sorted.length - 1) / 2];
+            return Wrk.Result.median(deepRounds);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -18,6 +19,21 @@ final class Wrk {
 
     /** One endpoint's figures, as the report's HTTP table shows them. */
     record Result(long requestsPerSecond, double p50Ms, double p99Ms, long non2xx) {
+
+        /** Each figure's median over rounds of the same measurement (the upper middle of an even count); errors summed. */
+        static Result median(List<Result> rounds) {
+            return new Result(
+                    Math.round(middle(rounds.stream().mapToDouble(Result::requestsPerSecond).toArray())),
+                    middle(rounds.stream().mapToDouble(Result::p50Ms).toArray()),
+                    middle(rounds.stream().mapToDouble(Result::p99Ms).toArray()),
+                    rounds.stream().mapToLong(Result::non2xx).sum());
+        }
+
+        private static double middle(double[] values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
 
         @Override
         public String toString() {
