@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.shared.follow.FollowProbes;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.UserView;
 import io.bsocial.web.block.Blocks;
@@ -27,9 +31,11 @@ import io.bsocial.web.reading.MentionNames;
 public class PostMarks {
 
     private final JdbcClient jdbc;
+    private final FollowProbes follows;
 
-    PostMarks(JdbcClient jdbc) {
+    PostMarks(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.follows = FollowProbes.on(jdbc, dataSource);
     }
 
     /** Replaces the post's tags and mentions. */
@@ -81,10 +87,9 @@ public class PostMarks {
         if (userIds.isEmpty()) {
             return Set.of();
         }
-        Set<Long> seeing = new HashSet<>(jdbc.sql(
-                        "SELECT follower_id FROM follows WHERE followee_id = :author AND follower_id IN (:ids) AND "
-                                + Blocks.neitherBlocks(":author", "follower_id"))
-                .param("author", authorId).param("ids", userIds).query(Long.class).list());
+        // Plan-proof for an author with 100,000 followers (FollowProbes)
+        Set<Long> seeing = new HashSet<>(follows.followersAmong(authorId, userIds,
+                Blocks.neitherBlocks(":followee", "f.follower_id")));
         if (userIds.contains(authorId)) {
             seeing.add(authorId);
         }

@@ -11,9 +11,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
+import io.bsocial.shared.follow.FollowProbes;
 import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.account.AccountKey;
 import io.bsocial.web.account.AvatarUrl;
@@ -52,9 +56,11 @@ public class ProfileRepository {
              LIMIT :fetch""";
 
     private final JdbcClient jdbc;
+    private final FollowProbes follows;
 
-    ProfileRepository(JdbcClient jdbc) {
+    ProfileRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.follows = FollowProbes.on(jdbc, dataSource);
     }
 
     Optional<Profile> find(String username, long viewerId) {
@@ -111,9 +117,7 @@ public class ProfileRepository {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT followee_id FROM follows WHERE follower_id = :viewer"
-                        + " AND followee_id IN (:ids)")
-                .param("viewer", viewerId).param("ids", ids).query(Long.class).list());
+        return new HashSet<>(follows.followeesAmong(viewerId, ids));
     }
 
     /** The newest users {@code viewerId} does not follow (nor is in a block with): the last resort of suggestions, in a new network. */
