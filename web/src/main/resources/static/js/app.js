@@ -484,7 +484,9 @@
     }
     list.innerHTML = kept.html; // this page's own list as the reader left it
     list.querySelectorAll('[data-failed]').forEach(function (button) { delete button.dataset.failed; });
-    htmx.process(list);
+    if (window.htmx) {
+      htmx.process(list); // else htmx does, as it starts (it takes in the whole page)
+    }
     refreshTimes(list);
     window.scrollTo(0, kept.scroll);
     window.addEventListener('load', function () { window.scrollTo(0, kept.scroll); }, { once: true });
@@ -552,8 +554,55 @@
   });
 
   restoreDrafts();
-  watchLoadMore(document);
   document.querySelectorAll('textarea[data-max-chars]').forEach(updateCounter);
+
+  // --- Scripts after the first paint -------------------------------------------------------------------
+  // Bootstrap, htmx, STOMP and the pages' own scripts are written as <script type="text/x-after-paint">,
+  // which the browser neither fetches nor runs: on a slow phone their bytes would compete with the page
+  // and its styles for the first paint. Once the page has loaded and a frame is painted, they load here
+  // in document order (those marked defer last, as the browser orders them), one task each.
+  // <html data-scripts> says "loading", then "loaded" (tests wait for it).
+  function loadAfterPaint() {
+    const waiting = Array.from(document.querySelectorAll('script[type="text/x-after-paint"]'));
+    const ordered = waiting.filter(function (s) { return !s.hasAttribute('defer'); })
+      .concat(waiting.filter(function (s) { return s.hasAttribute('defer'); }));
+    let pending = ordered.length;
+    function done() {
+      pending -= 1;
+      if (pending === 0) {
+        document.documentElement.dataset.scripts = 'loaded';
+        watchLoadMore(document); // its clicks are htmx's
+      }
+    }
+    document.documentElement.dataset.scripts = 'loading';
+    ordered.forEach(function (placeholder) {
+      const script = document.createElement('script');
+      script.src = placeholder.src;
+      script.async = false; // run in the order inserted, as parsed scripts would
+      script.addEventListener('load', done);
+      script.addEventListener('error', done); // a file that failed leaves the rest working
+      placeholder.replaceWith(script);
+    });
+    if (ordered.length === 0) {
+      pending = 1;
+      done();
+    }
+  }
+
+  function afterPaint() {
+    // A page opened in the background paints nothing until shown: its scripts need not wait for that.
+    if (document.visibilityState === 'hidden') {
+      setTimeout(loadAfterPaint, 0);
+    } else {
+      requestAnimationFrame(function () { setTimeout(loadAfterPaint, 0); });
+    }
+  }
+
+  if (document.readyState === 'complete') {
+    afterPaint();
+  } else {
+    window.addEventListener('load', afterPaint, { once: true });
+  }
 
   // A page script's fetch answered 401 (the session expired): log in again, then come back here.
   function loginAgain() {
