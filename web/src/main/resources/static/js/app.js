@@ -16,13 +16,14 @@
     ['year', 365 * 24 * 3600], ['month', 30 * 24 * 3600], ['week', 7 * 24 * 3600],
     ['day', 24 * 3600], ['hour', 3600], ['minute', 60]
   ];
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+  let format = null; // made at the first time shown: a page without times never pays for it
 
   function relative(date) {
     const seconds = Math.round((date.getTime() - Date.now()) / 1000);
     if (Math.abs(seconds) < 45) {
       return 'just now';
     }
+    format = format || new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
     for (const [unit, size] of units) {
       if (Math.abs(seconds) >= size || unit === 'minute') {
         return format.format(Math.round(seconds / size), unit);
@@ -590,11 +591,30 @@
   }
 
   function afterPaint() {
+    let started = false;
+    function start() {
+      if (!started) {
+        started = true;
+        setTimeout(loadAfterPaint, 0);
+      }
+    }
     // A page opened in the background paints nothing until shown: its scripts need not wait for that.
     if (document.visibilityState === 'hidden') {
-      setTimeout(loadAfterPaint, 0);
+      start();
+      return;
+    }
+    // The browser says when it painted content (a frame requested is not always a frame painted);
+    // whatever happens, the scripts come within two seconds of the load.
+    setTimeout(start, 2000);
+    if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0) {
+      new PerformanceObserver(function (entries, observer) {
+        if (entries.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          start();
+        }
+      }).observe({ type: 'paint', buffered: true });
     } else {
-      requestAnimationFrame(function () { setTimeout(loadAfterPaint, 0); });
+      requestAnimationFrame(function () { requestAnimationFrame(start); });
     }
   }
 
