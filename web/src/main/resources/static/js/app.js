@@ -16,13 +16,14 @@
     ['year', 365 * 24 * 3600], ['month', 30 * 24 * 3600], ['week', 7 * 24 * 3600],
     ['day', 24 * 3600], ['hour', 3600], ['minute', 60]
   ];
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+  let format = null; // made at the first time shown: a page without times never pays for it
 
   function relative(date) {
     const seconds = Math.round((date.getTime() - Date.now()) / 1000);
     if (Math.abs(seconds) < 45) {
       return 'just now';
     }
+    format = format || new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
     for (const [unit, size] of units) {
       if (Math.abs(seconds) >= size || unit === 'minute') {
         return format.format(Math.round(seconds / size), unit);
@@ -484,7 +485,9 @@
     }
     list.innerHTML = kept.html; // this page's own list as the reader left it
     list.querySelectorAll('[data-failed]').forEach(function (button) { delete button.dataset.failed; });
-    htmx.process(list);
+    if (window.htmx) {
+      htmx.process(list); // else htmx does, as it starts (it takes in the whole page)
+    }
     refreshTimes(list);
     window.scrollTo(0, kept.scroll);
     window.addEventListener('load', function () { window.scrollTo(0, kept.scroll); }, { once: true });
@@ -552,8 +555,74 @@
   });
 
   restoreDrafts();
-  watchLoadMore(document);
   document.querySelectorAll('textarea[data-max-chars]').forEach(updateCounter);
+
+  // --- Scripts after the first paint -------------------------------------------------------------------
+  // Bootstrap, htmx, STOMP and the pages' own scripts are written as <script type="text/x-after-paint">,
+  // which the browser neither fetches nor runs: on a slow phone their bytes would compete with the page
+  // and its styles for the first paint. Once the page has loaded and a frame is painted, they load here
+  // in document order (those marked defer last, as the browser orders them), one task each.
+  // <html data-scripts> says "loading", then "loaded" (tests wait for it).
+  function loadAfterPaint() {
+    const waiting = Array.from(document.querySelectorAll('script[type="text/x-after-paint"]'));
+    const ordered = waiting.filter(function (s) { return !s.hasAttribute('defer'); })
+      .concat(waiting.filter(function (s) { return s.hasAttribute('defer'); }));
+    let pending = ordered.length;
+    function done() {
+      pending -= 1;
+      if (pending === 0) {
+        document.documentElement.dataset.scripts = 'loaded';
+        watchLoadMore(document); // its clicks are htmx's
+      }
+    }
+    document.documentElement.dataset.scripts = 'loading';
+    ordered.forEach(function (placeholder) {
+      const script = document.createElement('script');
+      script.src = placeholder.src;
+      script.async = false; // run in the order inserted, as parsed scripts would
+      script.addEventListener('load', done);
+      script.addEventListener('error', done); // a file that failed leaves the rest working
+      placeholder.replaceWith(script);
+    });
+    if (ordered.length === 0) {
+      pending = 1;
+      done();
+    }
+  }
+
+  function afterPaint() {
+    let started = false;
+    function start() {
+      if (!started) {
+        started = true;
+        setTimeout(loadAfterPaint, 0);
+      }
+    }
+    // A page opened in the background paints nothing until shown: its scripts need not wait for that.
+    if (document.visibilityState === 'hidden') {
+      start();
+      return;
+    }
+    // The browser says when it painted content (a frame requested is not always a frame painted);
+    // whatever happens, the scripts come within two seconds of the load.
+    setTimeout(start, 2000);
+    if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0) {
+      new PerformanceObserver(function (entries, observer) {
+        if (entries.getEntriesByName('first-contentful-paint').length) {
+          observer.disconnect();
+          start();
+        }
+      }).observe({ type: 'paint', buffered: true });
+    } else {
+      requestAnimationFrame(function () { requestAnimationFrame(start); });
+    }
+  }
+
+  if (document.readyState === 'complete') {
+    afterPaint();
+  } else {
+    window.addEventListener('load', afterPaint, { once: true });
+  }
 
   // A page script's fetch answered 401 (the session expired): log in again, then come back here.
   function loginAgain() {

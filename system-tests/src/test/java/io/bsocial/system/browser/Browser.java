@@ -18,9 +18,11 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SessionNotCreatedException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -244,6 +246,38 @@ public final class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(baseUrl + path);
+        awaitScripts();
+    }
+
+    /**
+     * Pages load Bootstrap, htmx and their own scripts after the first paint (app.js, once the page
+     * has loaded): until they have run, a dropdown is a plain link and a form posts without htmx.
+     * Opening a page, finding, typing and clicking wait for them first, as a person's next tap
+     * comes after them.
+     */
+    public void awaitScripts() {
+        waitFor(d -> scriptsReady());
+    }
+
+    private boolean scriptsReady() {
+        try {
+            // A confirm() is open: the page's scripts have run and asked it. (Running a script now
+            // would dismiss it, as the session answers prompts a command runs into.)
+            driver.switchTo().alert();
+            return true;
+        } catch (NoAlertPresentException none) {
+            // the page, then
+        } catch (WebDriverException navigating) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(driver.executeScript("""
+                    return document.readyState === 'complete'
+                        && document.documentElement.dataset.scripts !== 'loading'
+                        && !document.querySelector('script[type="text/x-after-paint"]');"""));
+        } catch (WebDriverException navigating) {
+            return false; // the page is being replaced: ask the next one
+        }
     }
 
     public String path() {
@@ -252,6 +286,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
+        awaitScripts();
         return waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
@@ -262,7 +297,12 @@ public final class Browser implements AutoCloseable {
     }
 
     public void click(String css) {
-        WebElement element = waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+        click(By.cssSelector(css));
+    }
+
+    public void click(By locator) {
+        awaitScripts();
+        WebElement element = waitFor(ExpectedConditions.elementToBeClickable(locator));
         // Bootstrap scrolls smoothly: bring the element into view at once, or the click lands mid-scroll.
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();

@@ -91,13 +91,13 @@ class ModerationBrowserIT extends EndToEnd {
         assertThat(violations).as("serious or critical axe violations at %s", screen).isEmpty();
 
         browser.network(true, 0);
-        browser.driver().findElement(By.xpath(report + "//button[contains(@class,'report-dismiss')]")).click();
+        browser.click(By.xpath(report + "//button[contains(@class,'report-dismiss')]"));
         // A control outside a form says its failure at the foot of the screen; the report stays open.
         browser.waitForText("#request-messages .request-problem", "Couldn’t dismiss the report — try again");
         assertThat(browser.driver().findElements(By.xpath(report))).hasSize(1);
         browser.network(false, 0);
 
-        browser.driver().findElement(By.xpath(report + "//button[contains(@class,'report-delete')]")).click();
+        browser.click(By.xpath(report + "//button[contains(@class,'report-delete')]"));
         browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
         browser.waitFor(d -> !d.findElements(By.cssSelector(".report-done")).isEmpty()
                 && d.findElement(By.cssSelector(".report-done")).getText().startsWith("Content deleted"));
@@ -134,7 +134,7 @@ class ModerationBrowserIT extends EndToEnd {
         String report = "//li[contains(@class,'report')][.//span[contains(@class,'report-reason')][text()='" + reason + "']]";
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.xpath(report)));
         assertThat(browser.driver().findElement(By.xpath(report)).getText()).contains("Account by").contains("@" + spammer.username());
-        browser.driver().findElement(By.xpath(report + "//button[contains(@class,'report-suspend')]")).click();
+        browser.click(By.xpath(report + "//button[contains(@class,'report-suspend')]"));
         browser.waitFor(ExpectedConditions.alertIsPresent()).accept();
         browser.waitFor(d -> !d.findElements(By.cssSelector(".report-done")).isEmpty()
                 && d.findElement(By.cssSelector(".report-done")).getText().startsWith("Account suspended"));
