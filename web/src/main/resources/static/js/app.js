@@ -560,8 +560,8 @@
   // --- Scripts after the first paint -------------------------------------------------------------------
   // Bootstrap, htmx, STOMP and the pages' own scripts are written as <script type="text/x-after-paint">,
   // which the browser neither fetches nor runs: on a slow phone their bytes would compete with the page
-  // and its styles for the first paint. Once the page has loaded and a frame is painted, they load here
-  // in document order (those marked defer last, as the browser orders them), one task each.
+  // and its styles for the first paint. Once the page has loaded and the browser has painted its content,
+  // they load here in document order (those marked defer last, as the browser orders them), one task each.
   // <html data-scripts> says "loading", then "loaded" (tests wait for it).
   function loadAfterPaint() {
     const waiting = Array.from(document.querySelectorAll('script[type="text/x-after-paint"]'));
