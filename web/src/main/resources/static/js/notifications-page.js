@@ -30,17 +30,20 @@
       state.classList.toggle('d-none', !text);
     }
 
+    // The notifier's answer as JSON; a 401 (the session expired) leads to login and back first.
+    function answered(response) {
+      if (response.status === 401) {
+        window.bsocial.loginAgain();
+      }
+      if (!response.ok) {
+        throw new Error('notifier answered ' + response.status);
+      }
+      return response.json();
+    }
+
     function post(path) {
       return fetch(shared.url + path, { method: 'POST', credentials: 'include', headers: shared.csrfHeaders() })
-        .then(function (response) {
-          if (response.status === 401) {
-            window.bsocial.loginAgain();
-          }
-          if (!response.ok) {
-            throw new Error('notifier answered ' + response.status);
-          }
-          return response.json();
-        });
+        .then(answered);
     }
 
     function read(ids, unread) {
@@ -84,15 +87,7 @@
       older.disabled = true;
       const query = '?limit=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       return fetch(shared.url + '/api/notifications/all' + query, { credentials: 'include' })
-        .then(function (response) {
-          if (response.status === 401) {
-            window.bsocial.loginAgain();
-          }
-          if (!response.ok) {
-            throw new Error('notifier answered ' + response.status);
-          }
-          return response.json();
-        })
+        .then(answered)
         .then(function (answer) {
           answer.items.forEach(function (notification) {
             if (!shown(notification.id)) {
