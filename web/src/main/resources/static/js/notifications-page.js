@@ -1,7 +1,8 @@
 // The notifications page: every notification, newest first, "Load older" a page at a time, unread
-// ones marked, "Mark all as read". The list comes from the notifier, which the page calls itself
-// with the session cookie (CORS), as the bell does: web holds no notifications. Notification text
-// is user content: textContent only (window.bsocial.notifications.describe).
+// ones marked, "Mark all as read". The list comes from the notifier: its first page with the HTML
+// when web got it in time, the rest (or all) asked by the page itself with the session cookie (CORS),
+// as the bell does: web holds no notifications. Notification text is user content: textContent only
+// (window.bsocial.notifications.describe).
 (function () {
   'use strict';
 
@@ -18,7 +19,8 @@
     const state = document.getElementById('notifications-state');
     const older = document.getElementById('load-older');
     const markAll = document.getElementById('mark-all-read');
-    const PAGE_SIZE = 20; // notifications.html preloads the first page: ?limit=20, to the letter
+    // notifications.html preloads the first page, ?limit=20 to the letter; web's FirstNotifications asks as many.
+    const PAGE_SIZE = 20;
     const EMPTY = 'No notifications yet. When someone comments on, replies to, likes or mentions what you write, '
       + 'or follows you, it shows here.';
     // Following an unread entry marks it read first, but never holds the person up for long.
@@ -83,24 +85,27 @@
       return item;
     }
 
+    // A page of the notifier's answer joins the list (what is there already stays once).
+    function show(answer) {
+      answer.items.forEach(function (notification) {
+        if (!shown(notification.id)) {
+          list.append(entry(notification));
+        }
+      });
+      cursor = answer.nextCursor;
+      older.classList.toggle('d-none', !cursor);
+      markAll.disabled = answer.unread === 0;
+      say(list.children.length ? '' : EMPTY);
+      window.bsocial.refreshTimes(list);
+      page.dataset.loaded = 'true';
+    }
+
     function load() {
       older.disabled = true;
       const query = '?limit=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       return fetch(shared.url + '/api/notifications/all' + query, { credentials: 'include' })
         .then(answered)
-        .then(function (answer) {
-          answer.items.forEach(function (notification) {
-            if (!shown(notification.id)) {
-              list.append(entry(notification));
-            }
-          });
-          cursor = answer.nextCursor;
-          older.classList.toggle('d-none', !cursor);
-          markAll.disabled = answer.unread === 0;
-          say(list.children.length ? '' : EMPTY);
-          window.bsocial.refreshTimes(list);
-          page.dataset.loaded = 'true';
-        })
+        .then(show)
         .catch(function () {
           say('Couldn\u2019t load notifications \u2014 try again in a moment.');
         })
@@ -176,7 +181,12 @@
       }
     });
 
-    load();
+    // The first page came with the HTML when web got it from the notifier in time; else it is asked now.
+    if (list.dataset.firstPage) {
+      show(JSON.parse(list.dataset.firstPage));
+    } else {
+      load();
+    }
   }
 
   if (document.readyState === 'loading') {
