@@ -1,14 +1,12 @@
 // The notifications page: every notification, newest first, "Load older" a page at a time, unread
-// ones marked, "Mark all as read". The list comes from the notifier: its first page with the HTML
-// when web got it in time, the rest (or all) asked by the page itself with the session cookie (CORS),
-// as the bell does: web holds no notifications. Notification text is user content: textContent only
-// (window.bsocial.notifications.describe).
+// ones marked, "Mark all as read". The list comes from the notifier: its first page drawn into the
+// HTML by web when web got it in time, the rest (or all) asked by the page itself with the session
+// cookie (CORS), as the bell does: web holds no notifications. Notification text is user content:
+// textContent only (window.bsocial.notifications.describe, whose markup web's first page repeats).
 (function () {
   'use strict';
 
-  // Parsed with the page, so fetched at once with the styles and the first page (preloaded); it
-  // starts once the page is parsed, after notifications.js (end of the layout), whose rendering it
-  // shares.
+  // Loaded after the first paint, after notifications.js (end of the layout), whose rendering it shares.
   function start() {
     const page = document.getElementById('notifications-page');
     const shared = window.bsocial && window.bsocial.notifications;
@@ -21,8 +19,7 @@
     const markAll = document.getElementById('mark-all-read');
     // notifications.html preloads the first page, ?limit=20 to the letter; web's FirstNotifications asks as many.
     const PAGE_SIZE = 20;
-    const EMPTY = 'No notifications yet. When someone comments on, replies to, likes or mentions what you write, '
-      + 'or follows you, it shows here.';
+    const EMPTY = state.dataset.empty;
     // Following an unread entry marks it read first, but never holds the person up for long.
     const MARK_READ_WAIT_MS = 1500;
     let cursor = null;
@@ -181,9 +178,11 @@
       }
     });
 
-    // The first page came with the HTML when web got it from the notifier in time; else it is asked now.
-    if (list.dataset.firstPage) {
-      show(JSON.parse(list.dataset.firstPage));
+    // Web drew the first page into the HTML when it got it from the notifier in time (the buttons and
+    // the state as show() leaves them); else it is asked now.
+    if (list.dataset.drawn) {
+      cursor = list.dataset.nextCursor || null;
+      page.dataset.loaded = 'true';
     } else {
       load();
     }

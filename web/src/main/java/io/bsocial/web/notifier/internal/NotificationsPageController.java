@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The notifications page. Its list is the notifier's ({@code GET /api/notifications/all}): web stores
- * no notifications. The first page comes with the HTML when the notifier answers web in time
+ * no notifications. The first page is drawn into the HTML when the notifier answers web in time
  * ({@link FirstNotifications}); otherwise, and for "Load older", the page's script asks the notifier
  * with the session cookie, as the bell does.
  */
