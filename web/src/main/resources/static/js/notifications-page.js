@@ -1,13 +1,12 @@
 // The notifications page: every notification, newest first, "Load older" a page at a time, unread
-// ones marked, "Mark all as read". The list comes from the notifier, which the page calls itself
-// with the session cookie (CORS), as the bell does: web holds no notifications. Notification text
-// is user content: textContent only (window.bsocial.notifications.describe).
+// ones marked, "Mark all as read". The list comes from the notifier: its first page drawn into the
+// HTML by web when web got it in time, the rest (or all) asked by the page itself with the session
+// cookie (CORS), as the bell does: web holds no notifications. Notification text is user content:
+// textContent only (window.bsocial.notifications.describe, whose markup web's first page repeats).
 (function () {
   'use strict';
 
-  // Parsed with the page, so fetched at once with the styles and the first page (preloaded); it
-  // starts once the page is parsed, after notifications.js (end of the layout), whose rendering it
-  // shares.
+  // Loaded after the first paint, after notifications.js (end of the layout), whose rendering it shares.
   function start() {
     const page = document.getElementById('notifications-page');
     const shared = window.bsocial && window.bsocial.notifications;
@@ -18,9 +17,9 @@
     const state = document.getElementById('notifications-state');
     const older = document.getElementById('load-older');
     const markAll = document.getElementById('mark-all-read');
-    const PAGE_SIZE = 20; // notifications.html preloads the first page: ?limit=20, to the letter
-    const EMPTY = 'No notifications yet. When someone comments on, replies to, likes or mentions what you write, '
-      + 'or follows you, it shows here.';
+    // notifications.html preloads the first page, ?limit=20 to the letter; web's FirstNotifications asks as many.
+    const PAGE_SIZE = 20;
+    const EMPTY = state.dataset.empty;
     // Following an unread entry marks it read first, but never holds the person up for long.
     const MARK_READ_WAIT_MS = 1500;
     let cursor = null;
@@ -83,24 +82,27 @@
       return item;
     }
 
+    // A page of the notifier's answer joins the list (what is there already stays once).
+    function show(answer) {
+      answer.items.forEach(function (notification) {
+        if (!shown(notification.id)) {
+          list.append(entry(notification));
+        }
+      });
+      cursor = answer.nextCursor;
+      older.classList.toggle('d-none', !cursor);
+      markAll.disabled = answer.unread === 0;
+      say(list.children.length ? '' : EMPTY);
+      window.bsocial.refreshTimes(list);
+      page.dataset.loaded = 'true';
+    }
+
     function load() {
       older.disabled = true;
       const query = '?limit=' + PAGE_SIZE + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       return fetch(shared.url + '/api/notifications/all' + query, { credentials: 'include' })
         .then(answered)
-        .then(function (answer) {
-          answer.items.forEach(function (notification) {
-            if (!shown(notification.id)) {
-              list.append(entry(notification));
-            }
-          });
-          cursor = answer.nextCursor;
-          older.classList.toggle('d-none', !cursor);
-          markAll.disabled = answer.unread === 0;
-          say(list.children.length ? '' : EMPTY);
-          window.bsocial.refreshTimes(list);
-          page.dataset.loaded = 'true';
-        })
+        .then(show)
         .catch(function () {
           say('Couldn\u2019t load notifications \u2014 try again in a moment.');
         })
@@ -176,7 +178,14 @@
       }
     });
 
-    load();
+    // Web drew the first page into the HTML when it got it from the notifier in time (the buttons and
+    // the state as show() leaves them); else it is asked now.
+    if (list.dataset.drawn) {
+      cursor = list.dataset.nextCursor || null;
+      page.dataset.loaded = 'true';
+    } else {
+      load();
+    }
   }
 
   if (document.readyState === 'loading') {

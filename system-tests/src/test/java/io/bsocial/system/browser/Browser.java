@@ -83,6 +83,8 @@ public final class Browser implements AutoCloseable {
     }
 
     private static final Map<Kind, Deque<ChromeDriver>> IDLE = new HashMap<>();
+    /** How often a wait asks again (Selenium's default is 500 ms). */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "browser-pool"));
@@ -308,8 +310,13 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /**
+     * Asks again every {@link #POLL} until {@code condition} holds (15 s at most). Selenium's own pause is
+     * half a second: with the many waits of a run (every page opened waits for its scripts), that
+     * pause was minutes of the build.
+     */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(condition);
     }
 
     public void waitForPath(String path) {
@@ -325,7 +332,7 @@ public final class Browser implements AutoCloseable {
      * on a loaded 2-core machine CI once saw one such trip not finish within 15 s.
      */
     public void waitForLiveText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(45))
+        new WebDriverWait(driver, Duration.ofSeconds(45), POLL)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 

@@ -125,11 +125,12 @@ class NotificationPagesBrowserIT extends EndToEnd {
 
     @ParameterizedTest
     @EnumSource(Screen.class)
-    void theNotificationsPageListsNewestFirstPagesMarksUnreadAndMarksAllRead(Screen screen) {
+    void theNotificationsPageListsNewestFirstPagesMarksUnreadAndMarksAllRead(Screen screen) throws Exception {
         Discussion talk = Discussion.start(new ApiClient(port), "listed", "lister", "Notice me");
         List<Long> comments = new ArrayList<>();
         for (int i = 1; i <= 22; i++) {
-            comments.add(talk.comment("Note " + i));
+            // An @name links to that profile in an entry, whether or not it is someone's.
+            comments.add(talk.comment("Note " + i + (i % 5 == 0 ? ", cc @not_an_account." : "")));
         }
         comments.add(talk.comment("<img src=x onerror=alert(1)> sneaky"));
         logIn(screen, talk.author());
@@ -143,6 +144,8 @@ class NotificationPagesBrowserIT extends EndToEnd {
         browser.waitFor(d -> browser.find("#notifications-page").getDomAttribute("data-loaded") != null);
         browser.waitFor(d -> d.getTitle().equals("(13) Notifications · bSocial"));
 
+        assertThat(browser.find("#notification-entries").getDomAttribute("data-drawn"))
+                .as("the first page came with the HTML: web asked the notifier").isEqualTo("server");
         assertThat(entryCommentIds()).as("newest first, one page").isEqualTo(reversed(comments).subList(0, 20));
         assertThat(browser.find("#notification-entries .notification-entry").getText())
                 .contains("commented: <img src=x onerror=alert(1)> sneaky");
@@ -168,8 +171,22 @@ class NotificationPagesBrowserIT extends EndToEnd {
 
         browser.open("/notifications");
         browser.waitFor(d -> browser.find("#notifications-page").getDomAttribute("data-loaded") != null);
-        assertThat(entryCommentIds()).hasSize(20);
+        List<String> drawnByWeb = entriesAsDrawn();
+        assertThat(browser.find("#notification-entries .notification-mention").getDomAttribute("href"))
+                .isEqualTo("/users/not_an_account");
+        // With web's line to the notifier cut, the page's script asks for the first page itself, and
+        // draws the very entries web drew.
+        webNetwork.close();
+        try {
+            browser.open("/notifications");
+            browser.waitFor(d -> browser.find("#notifications-page").getDomAttribute("data-loaded") != null);
+        } finally {
+            webNetwork.open();
+        }
+        assertThat(browser.find("#notification-entries").getDomAttribute("data-drawn")).isNull();
+        assertThat(entryCommentIds()).isEqualTo(reversed(comments).subList(0, 20));
         assertThat(browser.all("#notification-entries .notification-entry.unread")).isEmpty();
+        assertThat(entriesAsDrawn()).hasSize(20).isEqualTo(drawnByWeb);
 
         // One arriving while the page is open joins the top, unread; following it reads it.
         long late = talk.comment("Late to the party");
@@ -187,6 +204,17 @@ class NotificationPagesBrowserIT extends EndToEnd {
         browser.logInAs(who);
         assertThat(((Number) browser.script("return window.innerWidth;")).intValue()).isEqualTo(screen.width());
         browser.awaitLive();
+    }
+
+    /** Each entry's markup, its time's words (which change as it ages) left out. */
+    @SuppressWarnings("unchecked")
+    private List<String> entriesAsDrawn() {
+        return (List<String>) browser.script("""
+                return Array.from(document.querySelectorAll('#notification-entries .notification-entry')).map(function (entry) {
+                  const copy = entry.cloneNode(true);
+                  copy.querySelectorAll('time').forEach(function (time) { time.textContent = ''; time.removeAttribute('title'); });
+                  return copy.outerHTML.replace(/>\\s+</g, '><');
+                });""");
     }
 
     private WebElement bell() {

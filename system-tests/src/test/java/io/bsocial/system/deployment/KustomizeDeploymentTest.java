@@ -295,14 +295,15 @@ class KustomizeDeploymentTest {
 
     /**
      * Ingress to bSocial's pods: a default deny, then web's and the notifier's ports from the
-     * ingress controller only, the indexer's from web only; every rule names its ports.
+     * ingress controller only (the notifier's from web too), the indexer's from web only; every rule
+     * names its ports.
      */
     @Test
     void portsAreReachableOnlyAsTheNetworkPoliciesSay() {
         String ingressController = "namespace {kubernetes.io/metadata.name=ingress-nginx} pods {app.kubernetes.io/name=ingress-nginx}";
         Map<String, Set<String>> expected = Map.of(
                 "web:8080", Set.of(ingressController),
-                "notifier:8081", Set.of(ingressController),
+                "notifier:8081", Set.of(ingressController, "pods [web]"),
                 "indexer:8082", Set.of("pods [web]"));
         overlays.forEach((overlay, objects) -> {
             List<NetworkPolicy> policies = of(objects, NetworkPolicy.class);
@@ -355,7 +356,8 @@ class KustomizeDeploymentTest {
                 Set<Integer> expected = new TreeSet<>(Set.of(53));
                 Map<String, List<Integer>> uses = Map.of("SPRING_DATASOURCE_URL", List.of(5432),
                         "SPRING_KAFKA_BOOTSTRAP_SERVERS", List.of(9092), "BSOCIAL_OPENSEARCH_URL", List.of(9200),
-                        "BSOCIAL_INDEXER_URL", List.of(8082), "SPRING_MAIL_HOST", List.of(25, 465, 587));
+                        "BSOCIAL_INDEXER_URL", List.of(8082), "BSOCIAL_NOTIFIER_INTERNAL_URL", List.of(8081),
+                        "SPRING_MAIL_HOST", List.of(25, 465, 587));
                 uses.forEach((variable, ports) -> {
                     if (variables.contains(variable)) {
                         expected.addAll(ports);

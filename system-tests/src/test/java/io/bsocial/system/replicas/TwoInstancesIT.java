@@ -246,6 +246,8 @@ class TwoInstancesIT {
                 "--bsocial.kafka.instance-id=replicas-web-" + instance,
                 // Pages send the bell to the notifier through the balancer: same origin, path-routed.
                 "--bsocial.notifier.public-url=" + publicUrl,
+                // Web asks the notifiers for the notifications page's first page the same way.
+                "--bsocial.notifier.internal-url=" + publicUrl,
                 "--bsocial.indexer.url=http://127.0.0.1:" + indexerPort,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort,
                 // Hashing cost and the registration budget are other tests' subjects (see EndToEnd).

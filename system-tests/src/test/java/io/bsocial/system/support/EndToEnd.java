@@ -26,7 +26,8 @@ import io.bsocial.system.browser.Browser;
  * context, shared by every subclass), the notifier and the indexer as their own processes, one H2
  * file database, the run's embedded Kafka broker and an OpenSearch node. The two processes start
  * once, for the first such test, and stop when the test run ends. Browsers reach the notifier
- * through {@link #browserNetwork}, a TCP relay that a test can cut like a network drop.
+ * through {@link #browserNetwork}, a TCP relay that a test can cut like a network drop; web reaches it
+ * through another, {@link #webNetwork}.
  * Subclasses add no properties of their own: one context serves them all.
  */
 @SpringBootTest(classes = WebApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -42,6 +43,9 @@ public abstract class EndToEnd {
     /** Between browsers and the notifier; open unless a test cut it (and such a test opens it again). */
     protected static final TcpForwarder browserNetwork = new TcpForwarder(BROWSER_NOTIFIER_PORT,
             "localhost:" + NOTIFIER_PORT);
+    private static final int WEB_NOTIFIER_PORT = TcpForwarder.freePort();
+    /** Between web and the notifier (the notifications page's first page); open unless a test cut it. */
+    protected static final TcpForwarder webNetwork = new TcpForwarder(WEB_NOTIFIER_PORT, "localhost:" + NOTIFIER_PORT);
     protected static final String INDEX = "bsocial-events-e2e";
     /**
      * The one database of every end-to-end test (system-tests/pom.xml gives it to all of them): they share
@@ -69,6 +73,7 @@ public abstract class EndToEnd {
     static void wholeSystem(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> DATABASE);
         registry.add("bsocial.notifier.port", () -> BROWSER_NOTIFIER_PORT);
+        registry.add("bsocial.notifier.internal-url", () -> "http://localhost:" + WEB_NOTIFIER_PORT);
         // The bell's HTTP polling while its WebSocket cannot connect: often enough for a test to see.
         registry.add("bsocial.notifier.poll-interval", () -> "1s");
         // Argon2 at its production cost takes some 75 ms a hash, and these tests register and log in
@@ -114,6 +119,7 @@ public abstract class EndToEnd {
             }
             try {
                 browserNetwork.open();
+                webNetwork.open();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -145,6 +151,7 @@ public abstract class EndToEnd {
             notifier = null;
             indexer = null;
             browserNetwork.close();
+            webNetwork.close();
         }
     }
 }
