@@ -78,6 +78,7 @@ public final class Bench {
                 case "small" -> new Bench(settings).run(Size.SMALL);
                 case "large" -> new Bench(settings).run(Size.LARGE);
                 case "feed" -> new Bench(settings).feed(args.length > 1 ? args[1] : "this-run");
+                case "feed-against" -> new Bench(settings).feedAgainst(args[1]);
                 case "h2" -> new H2Bench(settings).run();
                 case "abuse" -> new AbuseBench(settings).run();
                 default -> throw new IllegalArgumentException("usage: ./bsocial bench [small|large|h2|abuse|feed <label>|summary]");
@@ -264,20 +265,142 @@ public final class Bench {
         say("Results written to docs/benchmarks.md");
     }
 
-    /** Replaces the schema's data with {@code size}'s (load.sql); answers how long it took, in seconds. */
     /**
      * {@code ./bsocial bench feed <label>}: the feed alone, on the small data set, to compare two
      * builds on the same data (issue 25: the feed with like counts and {@code likedByMe} against
-     * the feed before likes). Loads the data unless an earlier run left it (BSOCIAL_BENCH_REUSE);
-     * where web has likes, gives a third of the posts ten likes each and the viewer's like to one in
-     * five (the same rows every run), so that the likes' columns read real rows. Then five rounds
-     * of the viewer's first page and 20 pages deep, alternating, and writes
+     * the feed without them), one build after the other. Warms the feed's path until it is steady,
+     * then five rounds of the viewer's first page and 20 pages deep, alternating, and writes
      * docs/benchmarks/feed-&lt;label&gt;.values with the medians over the rounds (p50 and p99 each).
+     * {@link #feedAgainst} compares two builds running side by side instead, which cancels drift.
      */
     void feed(String label) throws Exception {
         if (!label.matches("[a-z0-9-]{1,30}")) {
             throw new IllegalArgumentException("a label is 1-30 of a-z, 0-9 and -");
         }
+        FeedSetup setup = feedSetup();
+        Wrk wrk = setup.wrk();
+        say("== warming up until two 10 s windows in a row agree within 5 % (at most " + MAX_WARM_UP_WINDOWS + ")");
+        List<Wrk.Result> windows = warmUntilSteady(List.of(web.url("")), wrk, setup.deep());
+        List<Wrk.Result> first = new ArrayList<>();
+        List<Wrk.Result> deep = new ArrayList<>();
+        for (int round = 1; round <= 5; round++) {
+            say("== round " + round + " (wrk, " + wrk.duration() + ", " + wrk.connections() + " connections)");
+            first.add(measured("feed    ", wrk, "/api/feed", null));
+            deep.add(measured("feed@20 ", wrk, setup.deep(), null));
+        }
+        Wrk.Result firstMedian = Wrk.Result.median(first);
+        Wrk.Result deepMedian = Wrk.Result.median(deep);
+        Path values = settings.root().resolve("docs/benchmarks/feed-" + label + ".values");
+        Files.writeString(values, String.join("\n",
+                "likes=" + setup.likes(),
+                "warm_up_windows=" + windows,
+                "feed_rps=" + firstMedian.requestsPerSecond(),
+                "feed_p50=" + firstMedian.p50Ms(),
+                "feed_p99=" + firstMedian.p99Ms(),
+                "feed20_rps=" + deepMedian.requestsPerSecond(),
+                "feed20_p50=" + deepMedian.p50Ms(),
+                "feed20_p99=" + deepMedian.p99Ms(),
+                "rounds_feed=" + first,
+                "rounds_feed20=" + deep) + "\n");
+        say("== wrote " + values);
+    }
+
+    /**
+     * {@code ./bsocial bench feed-against <jar>} (the launcher starts that jar as a second web of the
+     * same system, on the same database, and hands its address here): this system's web (A) against
+     * the other build (B), side by side, so that whatever drifts during the run (the JIT, the
+     * database's caches, the machine) drifts for both. Both are warmed until steady, then seven
+     * rounds each measure A and B on the first page and 20 pages deep, in alternating order (A first
+     * in odd rounds, B first in even ones). Writes docs/benchmarks/feed-against.values: each build's
+     * medians over the rounds and B's change against A, for p50 and p99.
+     */
+    void feedAgainst(String other) throws Exception {
+        URI otherWeb = URI.create(other);
+        if (!web.healthy(otherWeb.toString())) {
+            throw new IllegalStateException("the other web does not answer at " + otherWeb);
+        }
+        FeedSetup setup = feedSetup();
+        Wrk wrk = setup.wrk();
+        Map<String, String> builds = new LinkedHashMap<>();
+        builds.put("A", web.url(""));
+        builds.put("B", otherWeb.toString().replaceAll("/+$", ""));
+        say("== warming up both until two 10 s windows in a row agree within 5 % (at most " + MAX_WARM_UP_WINDOWS
+                + " each)");
+        Map<String, List<Wrk.Result>> windows = new LinkedHashMap<>();
+        List<Wrk.Result> warmed = warmUntilSteady(List.copyOf(builds.values()), wrk, setup.deep());
+        for (int i = 0; i < 2; i++) {
+            List<Wrk.Result> own = new ArrayList<>();
+            for (int w = i; w < warmed.size(); w += 2) {
+                own.add(warmed.get(w));
+            }
+            windows.put(i == 0 ? "A" : "B", own);
+        }
+        Map<String, List<Wrk.Result>> first = new LinkedHashMap<>();
+        Map<String, List<Wrk.Result>> deep = new LinkedHashMap<>();
+        builds.keySet().forEach(build -> {
+            first.put(build, new ArrayList<>());
+            deep.put(build, new ArrayList<>());
+        });
+        for (int round = 1; round <= AGAINST_ROUNDS; round++) {
+            List<String> order = round % 2 == 1 ? List.of("A", "B") : List.of("B", "A");
+            say("== round " + round + ", " + String.join(" then ", order) + " (wrk, " + wrk.duration() + ", "
+                    + wrk.connections() + " connections)");
+            for (String build : order) {
+                first.get(build).add(measuredAt(build + " feed    ", wrk, builds.get(build) + "/api/feed", null));
+            }
+            for (String build : order) {
+                deep.get(build).add(measuredAt(build + " feed@20 ", wrk, builds.get(build) + setup.deep(), null));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("a=" + builds.get("A"));
+        lines.add("b=" + builds.get("B"));
+        for (String build : builds.keySet()) {
+            String key = build.toLowerCase(java.util.Locale.ROOT);
+            Wrk.Result firstMedian = Wrk.Result.median(first.get(build));
+            Wrk.Result deepMedian = Wrk.Result.median(deep.get(build));
+            lines.add(key + "_warm_up_windows=" + windows.get(build));
+            lines.add(key + "_feed_rps=" + firstMedian.requestsPerSecond());
+            lines.add(key + "_feed_p50=" + firstMedian.p50Ms());
+            lines.add(key + "_feed_p99=" + firstMedian.p99Ms());
+            lines.add(key + "_feed20_rps=" + deepMedian.requestsPerSecond());
+            lines.add(key + "_feed20_p50=" + deepMedian.p50Ms());
+            lines.add(key + "_feed20_p99=" + deepMedian.p99Ms());
+            lines.add(key + "_rounds_feed=" + first.get(build));
+            lines.add(key + "_rounds_feed20=" + deep.get(build));
+        }
+        Wrk.Result a = Wrk.Result.median(first.get("A"));
+        Wrk.Result b = Wrk.Result.median(first.get("B"));
+        Wrk.Result a20 = Wrk.Result.median(deep.get("A"));
+        Wrk.Result b20 = Wrk.Result.median(deep.get("B"));
+        // Both ways: the medians' change, and the median of the rounds' own changes (A and B back to back).
+        lines.add("b_against_a_feed_p50=" + Wrk.Result.change(a.p50Ms(), b.p50Ms()));
+        lines.add("b_against_a_feed_p99=" + Wrk.Result.change(a.p99Ms(), b.p99Ms()));
+        lines.add("b_against_a_feed20_p50=" + Wrk.Result.change(a20.p50Ms(), b20.p50Ms()));
+        lines.add("b_against_a_feed20_p99=" + Wrk.Result.change(a20.p99Ms(), b20.p99Ms()));
+        lines.add("b_against_a_paired_feed_p50=" + Wrk.Result.pairedChange(first.get("A"), first.get("B"), Wrk.Result::p50Ms));
+        lines.add("b_against_a_paired_feed_p99=" + Wrk.Result.pairedChange(first.get("A"), first.get("B"), Wrk.Result::p99Ms));
+        lines.add("b_against_a_paired_feed20_p50=" + Wrk.Result.pairedChange(deep.get("A"), deep.get("B"), Wrk.Result::p50Ms));
+        lines.add("b_against_a_paired_feed20_p99=" + Wrk.Result.pairedChange(deep.get("A"), deep.get("B"), Wrk.Result::p99Ms));
+        Path values = settings.root().resolve("docs/benchmarks/feed-against.values");
+        Files.writeString(values, String.join("\n", lines) + "\n");
+        lines.stream().filter(line -> line.startsWith("b_against")).forEach(line -> say("   " + line));
+        say("== wrote " + values);
+    }
+
+    private static final int MAX_WARM_UP_WINDOWS = 12;
+    private static final int AGAINST_ROUNDS = 7;
+
+    /** The viewer, where the deep page starts, and whether the database has likes. */
+    private record FeedSetup(Wrk wrk, String deep, boolean likes) {
+    }
+
+    /**
+     * The small data set (loaded unless an earlier run left it, BSOCIAL_BENCH_REUSE); where the
+     * schema has likes, ten on a third of the posts and the viewer's on one in five (the same rows
+     * every run), so that the likes' columns read real rows; the viewer logged in.
+     */
+    private FeedSetup feedSetup() throws Exception {
         if (!web.healthy(settings.serviceUrl("web"))) {
             throw new IllegalStateException("web is not running: ./bsocial up --postgres first");
         }
@@ -308,41 +431,45 @@ public final class Bench {
                     SELECT p.id, v.id, now() FROM posts p JOIN users v ON v.username = 'bench_viewer'
                      WHERE p.id % 5 = 0
                     ON CONFLICT DO NOTHING""");
-            psql.query("UPDATE posts p SET like_count = (SELECT COUNT(*) FROM post_likes l WHERE l.post_id = p.id)");
-            psql.query("ANALYZE post_likes");
-            psql.query("ANALYZE posts");
+            // Only the counts that changed: a rerun on the same data writes no new row versions.
+            psql.query("""
+                    UPDATE posts p SET like_count = l.likes
+                      FROM (SELECT post_id, COUNT(*) AS likes FROM post_likes GROUP BY post_id) l
+                     WHERE l.post_id = p.id AND p.like_count <> l.likes""");
+            // As the load does for the tables it fills: autovacuum does not run on this machine.
+            psql.query("VACUUM ANALYZE post_likes");
+            psql.query("VACUUM ANALYZE posts");
         }
         String viewer = web.login("bench_viewer", PASSWORD);
-        String cursor = cursorAfter(viewer, 19);
+        String deep = "/api/feed?limit=20&cursor=" + URLEncoder.encode(cursorAfter(viewer, 19), StandardCharsets.UTF_8);
         Wrk wrk = new Wrk(settings.duration(), settings.connections(), viewer).withOperatorToken(settings.operatorToken());
-        // The JIT keeps improving the feed's path for well over ten seconds: warm it for a minute.
-        say("== warming up (JIT) for 60 s");
-        for (int i = 0; i < 3; i++) {
-            wrk.withDuration("10s").run(web.url("/api/feed"));
-            wrk.withDuration("10s").run(web.url("/api/feed?limit=20&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+        return new FeedSetup(wrk, deep, likes);
+    }
+
+    /**
+     * Runs 10 s windows on the first page of each server in {@code bases}, in turn (each followed by a
+     * window 20 pages deep on the same server), until every one of them served two first-page windows
+     * in a row within 5 % of each other, or {@link #MAX_WARM_UP_WINDOWS} each. Answers the first-page
+     * windows in the order they ran.
+     */
+    private List<Wrk.Result> warmUntilSteady(List<String> bases, Wrk wrk, String deep) throws Exception {
+        Wrk window = wrk.withDuration("10s");
+        List<Wrk.Result> all = new ArrayList<>();
+        List<List<Wrk.Result>> each = new ArrayList<>();
+        bases.forEach(base -> each.add(new ArrayList<>()));
+        for (int n = 1; n <= MAX_WARM_UP_WINDOWS; n++) {
+            for (int i = 0; i < bases.size(); i++) {
+                Wrk.Result result = measuredAt("warm-up " + (char) ('A' + i) + " " + n, window, bases.get(i) + "/api/feed", null);
+                window.run(bases.get(i) + deep);
+                each.get(i).add(result);
+                all.add(result);
+            }
+            if (each.stream().allMatch(results -> Wrk.Result.steady(results, 0.05))) {
+                return all;
+            }
         }
-        List<Wrk.Result> first = new ArrayList<>();
-        List<Wrk.Result> deep = new ArrayList<>();
-        for (int round = 1; round <= 5; round++) {
-            say("== round " + round + " (wrk, " + wrk.duration() + ", " + wrk.connections() + " connections)");
-            first.add(measured("feed    ", wrk, "/api/feed", null));
-            deep.add(measured("feed@20 ", wrk, "/api/feed?limit=20&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8),
-                    null));
-        }
-        Wrk.Result firstMedian = Wrk.Result.median(first);
-        Wrk.Result deepMedian = Wrk.Result.median(deep);
-        Path values = settings.root().resolve("docs/benchmarks/feed-" + label + ".values");
-        Files.writeString(values, String.join("\n",
-                "likes=" + likes,
-                "feed_rps=" + firstMedian.requestsPerSecond(),
-                "feed_p50=" + firstMedian.p50Ms(),
-                "feed_p99=" + firstMedian.p99Ms(),
-                "feed20_rps=" + deepMedian.requestsPerSecond(),
-                "feed20_p50=" + deepMedian.p50Ms(),
-                "feed20_p99=" + deepMedian.p99Ms(),
-                "rounds_feed=" + first,
-                "rounds_feed20=" + deep) + "\n");
-        say("== wrote " + values);
+        say("   not steady after " + MAX_WARM_UP_WINDOWS + " windows: measuring anyway (the rounds alternate)");
+        return all;
     }
 
     private long load(Size size) throws Exception {
@@ -415,9 +542,14 @@ public final class Bench {
     }
 
     private Wrk.Result measured(String label, Wrk wrk, String path, Path script) throws Exception {
+        return measuredAt(label, wrk, web.url(path), script);
+    }
+
+    /** One wrk window on {@code url}, any server's, printed with its times. */
+    private Wrk.Result measuredAt(String label, Wrk wrk, String url, Path script) throws Exception {
         // The window's times in UTC, to lay the figures beside the services' GC logs and PostgreSQL's log.
         String start = LocalTime.now(ZoneOffset.UTC).format(CLOCK);
-        Wrk.Result result = wrk.run(web.url(path), script);
+        Wrk.Result result = wrk.run(url, script);
         say("   " + label + " " + result + "   [" + start + "-" + LocalTime.now(ZoneOffset.UTC).format(CLOCK) + " UTC]");
         return result;
     }

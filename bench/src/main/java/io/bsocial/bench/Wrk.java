@@ -29,6 +29,33 @@ final class Wrk {
                     rounds.stream().mapToLong(Result::non2xx).sum());
         }
 
+        /** Whether the last two results served within {@code tolerance} (a fraction) of each other's rate. */
+        static boolean steady(List<Result> windows, double tolerance) {
+            if (windows.size() < 2) {
+                return false;
+            }
+            long last = windows.get(windows.size() - 1).requestsPerSecond();
+            long before = windows.get(windows.size() - 2).requestsPerSecond();
+            return Math.abs(last - before) <= tolerance * Math.max(last, before);
+        }
+
+        /** {@code after} against {@code before}, in per cent, one decimal: "+12.5 %". */
+        static String change(double before, double after) {
+            return String.format(Locale.ROOT, "%+.1f %%", (after - before) / before * 100);
+        }
+
+        /**
+         * {@code after} against {@code before} round by round (each round measured both back to back),
+         * as the median of the rounds' ratios, in per cent: what drifts over the run cancels out.
+         */
+        static String pairedChange(List<Result> before, List<Result> after, java.util.function.ToDoubleFunction<Result> figure) {
+            double[] ratios = new double[Math.min(before.size(), after.size())];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = figure.applyAsDouble(after.get(i)) / figure.applyAsDouble(before.get(i));
+            }
+            return change(1, middle(ratios));
+        }
+
         private static double middle(double[] values) {
             double[] sorted = values.clone();
             Arrays.sort(sorted);

@@ -38,6 +38,33 @@ class WrkTest {
     }
 
     @Test
+    void steadyWhenTheLastTwoWindowsServeWithinTheTolerance() {
+        Wrk.Result climbing = new Wrk.Result(400, 30, 90, 0);
+        Wrk.Result higher = new Wrk.Result(800, 15, 60, 0);
+        Wrk.Result close = new Wrk.Result(780, 16, 58, 0);
+
+        assertThat(Wrk.Result.steady(java.util.List.of(climbing), 0.05)).as("one window says nothing").isFalse();
+        assertThat(Wrk.Result.steady(java.util.List.of(climbing, higher), 0.05)).isFalse();
+        assertThat(Wrk.Result.steady(java.util.List.of(climbing, higher, close), 0.05)).isTrue();
+        assertThat(Wrk.Result.steady(java.util.List.of(close, new Wrk.Result(730, 17, 60, 0)), 0.05)).isFalse();
+    }
+
+    @Test
+    void aChangeIsSaidInPerCentOfTheFirst() {
+        assertThat(Wrk.Result.change(16.0, 18.0)).isEqualTo("+12.5 %");
+        assertThat(Wrk.Result.change(20.0, 19.0)).isEqualTo("-5.0 %");
+    }
+
+    @Test
+    void aPairedChangeIsTheMedianOfTheRoundsRatios() {
+        var before = java.util.List.of(new Wrk.Result(0, 10, 50, 0), new Wrk.Result(0, 20, 60, 0), new Wrk.Result(0, 10, 300, 0));
+        var after = java.util.List.of(new Wrk.Result(0, 11, 55, 0), new Wrk.Result(0, 30, 54, 0), new Wrk.Result(0, 9, 60, 0));
+
+        assertThat(Wrk.Result.pairedChange(before, after, Wrk.Result::p50Ms)).as("ratios 1.1, 1.5, 0.9").isEqualTo("+10.0 %");
+        assertThat(Wrk.Result.pairedChange(before, after, Wrk.Result::p99Ms)).as("ratios 1.1, 0.9, 0.2").isEqualTo("-10.0 %");
+    }
+
+    @Test
     void noNon2xxLineMeansNoRefusals() {
         assertThat(Wrk.parse(OUTPUT.replace("  Non-2xx or 3xx responses: 12\n", "")).non2xx()).isZero();
     }
