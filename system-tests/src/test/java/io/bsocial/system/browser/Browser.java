@@ -316,7 +316,24 @@ public final class Browser implements AutoCloseable {
      * pause was minutes of the build.
      */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(condition);
+        return waitFor(Duration.ofSeconds(15), condition);
+    }
+
+    /**
+     * A question asked while the page navigates (a form's answer redirecting, say) is aborted by the
+     * driver: that is "not yet", not an error, and the next poll asks the new page.
+     */
+    private <T> T waitFor(Duration atMost, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, atMost, POLL).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException aborted) {
+                if (aborted.getMessage() != null && aborted.getMessage().contains("aborted by navigation")) {
+                    return null;
+                }
+                throw aborted;
+            }
+        });
     }
 
     public void waitForPath(String path) {
@@ -332,8 +349,7 @@ public final class Browser implements AutoCloseable {
      * on a loaded 2-core machine CI once saw one such trip not finish within 15 s.
      */
     public void waitForLiveText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(45), POLL)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        waitFor(Duration.ofSeconds(45), ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     /**
