@@ -17,8 +17,8 @@
     const state = document.getElementById('notifications-state');
     const older = document.getElementById('load-older');
     const markAll = document.getElementById('mark-all-read');
-    // notifications.html preloads the first page, ?limit=20 to the letter; web's FirstNotifications asks as many.
-    const PAGE_SIZE = 20;
+    // Web's (FirstNotifications.PAGE_SIZE): the preloaded first page is asked with it, to the letter.
+    const PAGE_SIZE = Number(page.dataset.pageSize);
     const EMPTY = state.dataset.empty;
     // Following an unread entry marks it read first, but never holds the person up for long.
     const MARK_READ_WAIT_MS = 1500;

@@ -25,7 +25,7 @@ import io.bsocial.shared.security.CookieOrTokenSessionIdResolver;
 @Component
 class FirstNotifications {
 
-    /** Must match notifications-page.js's PAGE_SIZE: "Load older" goes on from the answer's cursor. */
+    /** The page's size: the template hands it to the preload and to notifications-page.js ({@code data-page-size}). */
     static final int PAGE_SIZE = 20;
 
     private static final Logger log = LoggerFactory.getLogger(FirstNotifications.class);
@@ -55,7 +55,7 @@ class FirstNotifications {
         this.notifier = RestClient.builder().baseUrl(properties.internalBase()).requestFactory(timeouts).build();
     }
 
-    /** The notifier's answer to {@code GET /api/notifications/all?limit=20} for this session, if it came in time. */
+    /** The notifier's answer to {@code GET /api/notifications/all?limit=<PAGE_SIZE>} for this session, if it came in time. */
     Optional<FirstPage> firstPage(String sessionId) {
         try {
             String body = notifier.get()

@@ -23,6 +23,8 @@ class NotificationsPageController {
 
     @GetMapping("/notifications")
     String notifications(HttpSession session, Model model) {
+        // One page size for web's first page, the page's preload and its script's pages.
+        model.addAttribute("pageSize", FirstNotifications.PAGE_SIZE);
         first.firstPage(session.getId()).ifPresent(page -> model.addAttribute("firstPage", page));
         return "notification/notifications";
     }
