@@ -34,6 +34,7 @@ import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
 import io.bsocial.web.support.KafkaRecorder;
+import io.bsocial.web.support.OwnDatabase;
 
 /**
  * An entry Kafka refuses for what it is (bigger than the producer's {@code max.request.size}, set
@@ -81,15 +82,7 @@ class SetAsideTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        String url = System.getProperty("spring.datasource.url", "");
-        if (url.startsWith("jdbc:postgresql:")) {
-            String schema = System.getProperty("spring.flyway.schemas") + "_set_aside";
-            registry.add("spring.datasource.url", () -> url.replaceFirst("currentSchema=[^&]*", "currentSchema=" + schema));
-            registry.add("spring.flyway.schemas", () -> schema);
-        } else {
-            registry.add("spring.datasource.url", () -> "jdbc:h2:mem:set-aside-test;MODE=PostgreSQL;"
-                    + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        }
+        OwnDatabase.register(registry, "set_aside");
     }
 
     @BeforeEach

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +34,7 @@ import io.bsocial.web.post.Post;
 import io.bsocial.web.post.internal.FeedRepository;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
+import io.bsocial.web.support.OwnDatabase;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 import io.bsocial.web.timeline.TimelineHorizons;
@@ -42,8 +46,12 @@ import tools.jackson.databind.JsonNode;
  * hour away here unless called); a timeline idle past the active window is dropped with its
  * entries and skipped by the fan-out; its owner's next request gets a complete first page at once
  * (the query of before) and their timeline, built, right after. On H2 and PostgreSQL.
+ * <p>
+ * On a database of its own, as {@link HomeTimelineTest} says why: the trims checked here are this
+ * instance's.
  */
 @WebIntegrationTest
+@DirtiesContext
 @TestPropertySource(properties = {
         "bsocial.timelines.size=6",
         "bsocial.timelines.trim-slack=3",
@@ -52,6 +60,11 @@ import tools.jackson.databind.JsonNode;
 class ActiveTimelinesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        OwnDatabase.register(registry, "active_timelines");
+    }
 
     @LocalServerPort
     int port;

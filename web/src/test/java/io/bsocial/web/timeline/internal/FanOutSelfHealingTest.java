@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,6 +33,7 @@ import io.bsocial.shared.sql.SqlTime;
 import io.bsocial.web.WebIntegrationTest;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
+import io.bsocial.web.support.OwnDatabase;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 import io.bsocial.web.timeline.internal.HomeTimelines.Heads;
@@ -41,8 +45,12 @@ import tools.jackson.databind.JsonNode;
  * behind it fan out, shown to the operator and in health (DEGRADED), read by the feed meanwhile,
  * and fans out once retried. Builds re-check their heads once locked, so concurrent builders write
  * each entry once. On H2 and PostgreSQL.
+ * <p>
+ * On a database of its own, as {@link HomeTimelineTest} says why: the tries counted here are this
+ * instance's.
  */
 @WebIntegrationTest
+@DirtiesContext
 @TestPropertySource(properties = {
         "bsocial.timelines.fan-out-timeout=1s",
         "bsocial.timelines.fan-out-attempts=2",
@@ -51,6 +59,11 @@ import tools.jackson.databind.JsonNode;
 class FanOutSelfHealingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        OwnDatabase.register(registry, "fan_out_healing");
+    }
 
     @LocalServerPort
     int port;

@@ -23,6 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.bsocial.web.WebIntegrationTest;
@@ -31,6 +34,7 @@ import io.bsocial.web.post.Post;
 import io.bsocial.web.post.internal.FeedRepository;
 import io.bsocial.web.support.ApiClient;
 import io.bsocial.web.support.ApiClient.Response;
+import io.bsocial.web.support.OwnDatabase;
 import io.bsocial.web.support.TestUsers;
 import io.bsocial.web.support.TestUsers.LoggedIn;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +45,13 @@ import tools.jackson.databind.JsonNode;
  * with tiny limits (6 entries per timeline, popular above 3 followers) so that every path —
  * entries, pending posts, popular authors, the horizon and the fallback below it — is taken.
  * The background fan-out is woken by each post and trims as it writes; building only runs when called.
+ * <p>
+ * On a database of its own: the fan-out threads of the run's other contexts would otherwise fan
+ * these posts out too, each trimming only after its own {@code trim-slack} (50 there), and the
+ * bound checked here is one instance's.
  */
 @WebIntegrationTest
+@DirtiesContext
 @TestPropertySource(properties = {
         "bsocial.timelines.size=6",
         "bsocial.timelines.trim-slack=2",
@@ -64,6 +73,11 @@ class HomeTimelineTest {
 
     ApiClient api;
     ExecutorService pool;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        OwnDatabase.register(registry, "home_timelines");
+    }
 
     @BeforeEach
     void setUp() {
