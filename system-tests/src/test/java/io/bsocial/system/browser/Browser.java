@@ -275,8 +275,9 @@ public final class Browser implements AutoCloseable {
         try {
             return Boolean.TRUE.equals(driver.executeScript("""
                     return document.readyState === 'complete'
-                        && document.documentElement.dataset.scripts !== 'loading'
-                        && !document.querySelector('script[type="text/x-after-paint"]');"""));
+                        && (document.documentElement.dataset.scripts === 'loaded'
+                            || !document.documentElement.dataset.scripts
+                                && !document.querySelector('script[type="text/x-after-paint"]'));"""));
         } catch (WebDriverException navigating) {
             return false; // the page is being replaced: ask the next one
         }

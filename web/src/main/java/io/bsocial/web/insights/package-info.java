@@ -1,5 +1,5 @@
 /**
  * The insights page: the indexer's statistics, with the excerpts of the posts the viewer may see.
- * No API to other modules: all {@code internal}.
+ * Its API to other modules: {@link io.bsocial.web.insights.TrendingBox}, the feed's trending box.
  */
 package io.bsocial.web.insights;

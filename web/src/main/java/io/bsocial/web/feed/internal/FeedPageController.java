@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.bsocial.shared.security.SessionUser;
+import io.bsocial.web.insights.TrendingBox;
 import io.bsocial.web.paging.Cursor;
 import io.bsocial.web.paging.CursorPage;
 import io.bsocial.web.paging.PageRequest;
@@ -33,10 +34,12 @@ class FeedPageController {
 
     private final Posts posts;
     private final Profiles profiles;
+    private final TrendingBox trending;
 
-    FeedPageController(Posts posts, Profiles profiles) {
+    FeedPageController(Posts posts, Profiles profiles, TrendingBox trending) {
         this.posts = posts;
         this.profiles = profiles;
+        this.trending = trending;
     }
 
     @GetMapping("/")
@@ -47,6 +50,9 @@ class FeedPageController {
         CursorPage<Post> page = page(me, null);
         model.addAttribute("page", page);
         model.addAttribute("suggestions", profiles.suggestions(me.id(), SUGGESTIONS));
+        // Drawn with the page when web knows it (the page's scripts then have less to do after it
+        // is shown); otherwise the page asks for it (null).
+        model.addAttribute("trending", trending.lastKnown().orElse(null));
         return "feed/feed";
     }
 

@@ -2,6 +2,8 @@ package io.bsocial.web.insights.internal;
 
 import java.util.List;
 
+import io.bsocial.web.insights.TrendingTag;
+
 /**
  * What the Insights page charts, and the tags trending now ({@code null} when the indexer could
  * not say; only tags at least three people used). Both series cover the same days, oldest first, each with a short
@@ -10,7 +12,7 @@ import java.util.List;
  * {@code hidden}.
  */
 record Insights(List<LoginsDay> logins, List<TopPostsDay> topPosts, MyPost top, MyPost worst,
-        List<Trending.Tag> trending) {
+        List<TrendingTag> trending) {
 
     record LoginsDay(String date, String label, long users) {
     }

@@ -5,6 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,30 +17,36 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 import io.bsocial.shared.stats.StatsAnswers.TrendingTags;
+import io.bsocial.web.insights.TrendingBox;
+import io.bsocial.web.insights.TrendingTag;
 
 /**
  * The tags trending now, as pages may show them: only a tag at least {@link #MIN_AUTHORS} people
  * used, so that a trending list never points at one person's posts. The indexer's answer (or its
- * absence) is kept for {@code bsocial.trending.cache}: the feed asks on every render, and a feed
- * never waits on, or fails with, the indexer more than once per period.
+ * absence) is kept for {@code bsocial.trending.cache}: {@link #now()} asks again once it is older.
+ * The feed draws its box from {@link #lastKnown()}, which never waits: past the period it answers
+ * the last answer still and asks for a new one on a thread of its own, one question at a time.
  */
 @Component
-class Trending {
+class Trending implements TrendingBox {
 
     /** The contract's rule: fewer authors than this and the tag is not shown anywhere. */
     static final int MIN_AUTHORS = 3;
     private static final Logger log = LoggerFactory.getLogger(Trending.class);
 
-    /** A tag as pages show it, with the link to its page. */
-    record Tag(String tag, long posts, long authors, String url) {
-    }
-
-    private record Answer(Optional<List<Tag>> tags, Instant until) {
+    private record Answer(Optional<List<TrendingTag>> tags, Instant until) {
     }
 
     private final StatsClient stats;
     private final TrendingProperties properties;
     private final Clock clock;
+    /** Asks the indexer for {@link #lastKnown()}: one thread at most; a question while one runs is dropped. */
+    private final ThreadPoolExecutor asker = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "trending-tags");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardPolicy());
     private volatile Answer answer;
 
     Trending(StatsClient stats, TrendingProperties properties, Clock clock) {
@@ -44,8 +55,26 @@ class Trending {
         this.clock = clock;
     }
 
+    @PreDestroy
+    void stop() {
+        asker.shutdownNow();
+    }
+
+    @Override
+    public Optional<List<TrendingTag>> lastKnown() {
+        Answer current = answer;
+        if (current == null || !clock.instant().isBefore(current.until())) {
+            asker.execute(this::now);
+        }
+        if (current == null) {
+            return Optional.empty();
+        }
+        List<TrendingTag> tags = current.tags().orElse(List.of());
+        return Optional.of(tags.subList(0, Math.min(SIZE, tags.size())));
+    }
+
     /** The trending tags, most posts first; empty when the indexer cannot say. */
-    Optional<List<Tag>> now() {
+    Optional<List<TrendingTag>> now() {
         Answer current = answer;
         if (current != null && clock.instant().isBefore(current.until())) {
             return current.tags();
@@ -60,7 +89,7 @@ class Trending {
         }
     }
 
-    private Optional<List<Tag>> ask() {
+    private Optional<List<TrendingTag>> ask() {
         try {
             return Optional.of(shown(stats.trendingTags(properties.hours())));
         } catch (InsightsUnavailableException unavailable) {
@@ -69,12 +98,12 @@ class Trending {
         }
     }
 
-    static List<Tag> shown(TrendingTags answer) {
+    static List<TrendingTag> shown(TrendingTags answer) {
         if (answer == null || answer.tags() == null) {
             return List.of();
         }
         return answer.tags().stream().filter(tag -> tag.authors() >= MIN_AUTHORS)
-                .map(tag -> new Tag(tag.tag(), tag.posts(), tag.authors(), url(tag.tag()))).toList();
+                .map(tag -> new TrendingTag(tag.tag(), tag.posts(), tag.authors(), url(tag.tag()))).toList();
     }
 
     static String url(String tag) {

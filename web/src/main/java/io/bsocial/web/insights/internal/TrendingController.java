@@ -6,16 +6,17 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import io.bsocial.web.insights.TrendingBox;
+import io.bsocial.web.insights.TrendingTag;
+
 /**
- * The feed's trending box, loaded by the page after it is shown (fragments/trending.html), so the
- * feed never waits on the indexer. With nothing to show, or the indexer away, the answer is empty
- * and the box is simply not there.
+ * The feed's trending box, for a feed page drawn before web had any answer from the indexer
+ * ({@link TrendingBox#lastKnown()}): the page asks for it once it is shown (fragments/trending.html),
+ * so the feed never waits on the indexer. With nothing to show, or the indexer away, the answer is
+ * empty and the box is simply not there.
  */
 @Controller
 class TrendingController {
-
-    /** The side column is narrow: the first few. */
-    static final int IN_THE_BOX = 5;
 
     private final Trending trending;
 
@@ -25,11 +26,11 @@ class TrendingController {
 
     @GetMapping("/insights/trending")
     String box(Model model) {
-        List<Trending.Tag> tags = trending.now().orElse(List.of());
+        List<TrendingTag> tags = trending.now().orElse(List.of());
         if (tags.isEmpty()) {
             return "fragments/trending :: nothing";
         }
-        model.addAttribute("tags", tags.subList(0, Math.min(IN_THE_BOX, tags.size())));
+        model.addAttribute("tags", tags.subList(0, Math.min(TrendingBox.SIZE, tags.size())));
         return "fragments/trending :: box";
     }
 }

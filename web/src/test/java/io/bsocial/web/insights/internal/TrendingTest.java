@@ -12,11 +12,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.bsocial.web.insights.TrendingTag;
 
 /**
  * What web keeps of the indexer's trending tags, and how often it asks: over real HTTP, to a stub
@@ -27,6 +32,8 @@ class TrendingTest {
 
     private final AtomicInteger asked = new AtomicInteger();
     private volatile String answer;
+    /** While set, the stub holds its answer until the test counts it down: an indexer that hangs. */
+    private volatile CountDownLatch hold;
     private final HttpServer indexer = stub();
     private final MovableClock clock = new MovableClock();
     private final Trending trending = new Trending(
@@ -36,6 +43,10 @@ class TrendingTest {
 
     @AfterEach
     void stop() {
+        if (hold != null) {
+            hold.countDown();
+        }
+        trending.stop();
         indexer.stop(0);
     }
 
@@ -47,9 +58,9 @@ class TrendingTest {
                  {"tag":"rust","posts":3,"authors":5}]}""";
 
         assertThat(trending.now()).contains(List.of(
-                new Trending.Tag("java", 4, 3, "/tags/java"),
-                new Trending.Tag("café", 3, 3, "/tags/caf%C3%A9"),
-                new Trending.Tag("rust", 3, 5, "/tags/rust")));
+                new TrendingTag("java", 4, 3, "/tags/java"),
+                new TrendingTag("café", 3, 3, "/tags/caf%C3%A9"),
+                new TrendingTag("rust", 3, 5, "/tags/rust")));
         assertThat(asked).as("the indexer was asked for the last 24 hours").hasValue(1);
     }
 
@@ -60,11 +71,11 @@ class TrendingTest {
         clock.advance(Duration.ofSeconds(59));
         answer = "{\"tags\":[{\"tag\":\"rust\",\"posts\":4,\"authors\":3}]}";
 
-        assertThat(trending.now().orElseThrow()).extracting(Trending.Tag::tag).containsExactly("java");
+        assertThat(trending.now().orElseThrow()).extracting(TrendingTag::tag).containsExactly("java");
         assertThat(asked).hasValue(1);
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(trending.now().orElseThrow()).extracting(Trending.Tag::tag).containsExactly("rust");
+        assertThat(trending.now().orElseThrow()).extracting(TrendingTag::tag).containsExactly("rust");
         assertThat(asked).hasValue(2);
     }
 
@@ -82,6 +93,52 @@ class TrendingTest {
     }
 
     @Test
+    void theFeedsBoxNeverWaitsItIsEmptyUntilTheFirstAnswerWhichItAsksForInTheBackground() {
+        answer = "{\"tags\":[{\"tag\":\"java\",\"posts\":4,\"authors\":3}]}";
+
+        assertThat(trending.lastKnown()).as("nothing heard yet: the page asks for its box itself").isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> trending.lastKnown().isPresent());
+        assertThat(trending.lastKnown().orElseThrow()).extracting(TrendingTag::tag).containsExactly("java");
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void pastItsPeriodTheBoxIsTheLastAnswerWhileANewOneIsAskedForOnceAtATime() throws Exception {
+        answer = "{\"tags\":[{\"tag\":\"java\",\"posts\":4,\"authors\":3}]}";
+        trending.now();
+        clock.advance(Duration.ofSeconds(60));
+        answer = "{\"tags\":[{\"tag\":\"rust\",\"posts\":4,\"authors\":3}]}";
+        hold = new CountDownLatch(1);
+
+        // The indexer hangs on the new question: the box is the last answer meanwhile, and asking
+        // again does not pile questions up.
+        for (int i = 0; i < 5; i++) {
+            assertThat(trending.lastKnown().orElseThrow()).extracting(TrendingTag::tag).containsExactly("java");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> asked.get() == 2);
+        hold.countDown();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> trending.lastKnown().orElseThrow().get(0).tag().equals("rust"));
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void theBoxHoldsTheFirstFiveTagsAndNothingWhenTheIndexerCannotSay() {
+        answer = """
+                {"tags":[{"tag":"a1","posts":9,"authors":3},{"tag":"a2","posts":8,"authors":3},
+                 {"tag":"a3","posts":7,"authors":3},{"tag":"a4","posts":6,"authors":3},
+                 {"tag":"a5","posts":5,"authors":3},{"tag":"a6","posts":4,"authors":3}]}""";
+        trending.now();
+        assertThat(trending.lastKnown().orElseThrow()).extracting(TrendingTag::tag)
+                .containsExactly("a1", "a2", "a3", "a4", "a5");
+
+        answer = null;
+        clock.advance(Duration.ofSeconds(60));
+        trending.now();
+        assertThat(trending.lastKnown()).contains(List.of());
+    }
+
+    @Test
     void anIndexerThatIsNotThereAtAllIsNoFailure() {
         indexer.stop(0);
         assertThat(trending.now()).isEmpty();
@@ -95,6 +152,14 @@ class TrendingTest {
                 boolean right = exchange.getRequestURI().toString().equals("/api/stats/trending-tags?hours=24");
                 if (right) {
                     asked.incrementAndGet();
+                    CountDownLatch held = hold;
+                    if (held != null) {
+                        try {
+                            held.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                 }
                 byte[] bytes = (body == null || !right ? "{\"status\":503}" : body).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
