@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Times on pages, as {@code ${@times...}}: a relative text ("3 min ago") rendered on the server and
- * refreshed by app.js, the exact UTC time for hovering.
+ * refreshed by app.js (its {@code relative} writes these same words: change both), the exact UTC
+ * time for hovering.
  */
 @Component("times")
 public class Times {

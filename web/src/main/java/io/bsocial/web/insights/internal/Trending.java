@@ -64,13 +64,22 @@ class Trending implements TrendingBox {
     public Optional<List<TrendingTag>> lastKnown() {
         Answer current = answer;
         if (current == null || !clock.instant().isBefore(current.until())) {
-            asker.execute(this::now);
+            asker.execute(this::refresh);
         }
         if (current == null) {
             return Optional.empty();
         }
         List<TrendingTag> tags = current.tags().orElse(List.of());
         return Optional.of(tags.subList(0, Math.min(SIZE, tags.size())));
+    }
+
+    /** On the asker's thread: an answer web cannot read leaves the last one, and the next page asks again. */
+    private void refresh() {
+        try {
+            now();
+        } catch (RuntimeException unreadable) {
+            log.warn("trending tags not refreshed: {}", unreadable.toString());
+        }
     }
 
     /** The trending tags, most posts first; empty when the indexer cannot say. */
