@@ -13,7 +13,8 @@
 
   // Relative times ("3 min ago"), in the words the server draws them with (Times.relative), so that a
   // refresh changes the number only; the exact time stays in the title for hovering. Plain arithmetic:
-  // the browser's Intl.RelativeTimeFormat costs a fresh page 25 ms of a phone's time before it paints.
+  // the browser's Intl.RelativeTimeFormat cost a fresh page about 25 ms before it painted (a desktop's
+  // time; four times that on Lighthouse's phone).
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
   function relative(date) {
