@@ -49,6 +49,8 @@ class TimelineFanOut extends WorkerThread {
     private final Clock clock;
     /** Entries written to each timeline by this instance since it was last trimmed. */
     private final Map<Long, Integer> addedSinceTrim = new ConcurrentHashMap<>();
+    /** Held by the drain under way (not this object's monitor: WorkerThread's start and stop hold that). */
+    private final Object draining = new Object();
     private final AtomicBoolean buildRequested = new AtomicBoolean();
     /** The users whose heads the last maintenance step dropped: their entries are checked once more. */
     private List<Long> lastDropped = List.of();
@@ -94,8 +96,18 @@ class TimelineFanOut extends WorkerThread {
         }
     }
 
-    /** Fans out every pending post; returns the entries written. */
+    /**
+     * Fans out every pending post; returns the entries written. One drain at a time (the worker's,
+     * or a caller's such as a test's): the counts of what each timeline gained are only right if
+     * a trim does not overlap another drain's writes to the same timeline.
+     */
     long drain() {
+        synchronized (draining) {
+            return drainPending();
+        }
+    }
+
+    private long drainPending() {
         long entries = 0;
         List<PendingPost> batch;
         do {
@@ -157,7 +169,8 @@ class TimelineFanOut extends WorkerThread {
             int added = addedSinceTrim.merge(follower, 1, Integer::sum);
             if (added >= properties.trimSlack()
                     && Boolean.TRUE.equals(transactions.execute(status -> timelines.trim(follower)))) {
-                addedSinceTrim.remove(follower);
+                // Only what was counted before the trim: an entry counted meanwhile may be newer than it saw.
+                addedSinceTrim.computeIfPresent(follower, (user, now) -> now > added ? now - added : null);
             }
         }
     }
